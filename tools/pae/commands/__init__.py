@@ -1,0 +1,1 @@
+"""One module per `pae` command: a plain `run()` returning an exit code."""

@@ -1,0 +1,98 @@
+"""The programme's constants, read from `records/parametres.yaml` with documented defaults."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Dispositif:
+    """Calendar constants of one programme (`pae` or `avenirpro_plus`)."""
+
+    libelle: str
+    debut_campagne: tuple[int, int] = (7, 1)
+    date_limite_inscription: tuple[int, int] = (9, 30)
+    date_fin: tuple[int, int] = (12, 31)
+    delai_entretien_approfondi_jours: int = 7
+    duree_max_mois: int = 4
+    part_max_stages_entreprise: Fraction = Fraction(2, 3)
+
+    def limite(self, session: int) -> date:
+        return date(session, *self.date_limite_inscription)
+
+    def fin(self, session: int) -> date:
+        return date(session, *self.date_fin)
+
+    def debut(self, session: int) -> date:
+        return date(session, *self.debut_campagne)
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day `months` later, clamped to the month's end (31 October + 4 = 28 February)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+_DISPOSITIFS = {
+    "pae": Dispositif("Parcours Ambition Emploi"),
+    "avenirpro_plus": Dispositif("AvenirPro+"),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    intervalle_points_jours: int = 15
+    seuil_assiduite_pourcent: int = 80
+    fenetre_assiduite_semaines: int = 4
+    absences_consecutives_max: int = 3
+    tentatives_contact_injoignable: int = 3
+    horizon_alerte_jours: int = 7
+    horizon_echeances_jours: int = 14
+    dispositifs: dict[str, Dispositif] = field(default_factory=lambda: dict(_DISPOSITIFS))
+    responsables_referentiel: tuple[str, ...] = ()
+    url_depot: str | None = None
+
+    def dispositif(self, name: str) -> Dispositif:
+        return self.dispositifs.get(name) or self.dispositifs["pae"]
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any] | None) -> Settings:
+        """Build from the (schema-valid) settings file; absent keys keep their default."""
+        raw = raw or {}
+        suivi = raw.get("suivi") or {}
+        base = cls()
+        dispositifs = dict(base.dispositifs)
+        for name, values in (raw.get("dispositifs") or {}).items():
+            dispositifs[name] = _dispositif(dispositifs.get(name) or _DISPOSITIFS["pae"], values)
+        forge = raw.get("forge") or {}
+        known = {k: suivi[k] for k in suivi if k in cls.__dataclass_fields__}
+        return cls(
+            **known,
+            dispositifs=dispositifs,
+            responsables_referentiel=tuple(forge.get("responsables_referentiel") or ()),
+            url_depot=forge.get("url_depot"),
+        )
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    month, day = text.split("-")
+    return int(month), int(day)
+
+
+def _dispositif(base: Dispositif, raw: dict[str, Any]) -> Dispositif:
+    changes: dict[str, Any] = {}
+    for key in ("debut_campagne", "date_limite_inscription", "date_fin"):
+        if key in raw:
+            changes[key] = _month_day(raw[key])
+    for key in ("libelle", "delai_entretien_approfondi_jours", "duree_max_mois"):
+        if key in raw:
+            changes[key] = raw[key]
+    if "part_max_stages_entreprise" in raw:
+        num, den = raw["part_max_stages_entreprise"].split("/")
+        changes["part_max_stages_entreprise"] = Fraction(int(num), int(den))
+    return Dispositif(**{**base.__dict__, **changes})
