@@ -12,6 +12,7 @@ import click
 
 from pae import clifr
 from pae.errors import PaeError
+from pae.report import REPORTERS
 
 clifr.install()
 
@@ -80,7 +81,7 @@ def cli(ctx: click.Context, depot: Path) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["texte", "json"]),
+    type=click.Choice(sorted(REPORTERS)),
     default="texte",
     show_default=True,
     help="Format du rapport.",
