@@ -108,6 +108,121 @@ def valider(
     ctx.exit(command.run(opts, sys.stdout))
 
 
+STEPS = [
+    "a_contacter",
+    "contacte",
+    "entretien_information",
+    "inscrit",
+    "en_parcours",
+    "bilan",
+    "termine",
+    "non_inscrit",
+]
+
+
+@cli.command()
+@click.argument("dossier", required=False)
+@date_option
+@click.option("--etablissement", metavar="UAI", help="Seulement les jeunes de ce lycée.")
+@click.option("--referent", metavar="ID", help="Seulement les jeunes de ce référent.")
+@click.option("--etape", type=click.Choice(STEPS), help="Seulement les dossiers à cette étape.")
+@click.option("--alertes-seulement", is_flag=True, help="Seulement les dossiers avec une alerte.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["texte", "csv", "json"]),
+    default="texte",
+    show_default=True,
+    help="Format de sortie.",
+)
+@click.pass_context
+def statut(
+    ctx: click.Context,
+    dossier: str | None,
+    today: date | None,
+    etablissement: str | None,
+    referent: str | None,
+    etape: str | None,
+    alertes_seulement: bool,
+    fmt: str,
+) -> None:
+    """Où en est chaque jeune : étape, prochaine échéance, alertes.
+
+    Avec DOSSIER (son identifiant), affiche le dossier en entier : chronologie, ce qui
+    vient, chaque alerte avec qui doit agir et quand.
+
+    \b
+    Exemples :
+      pae statut --date 2026-10-15
+      pae statut --referent c-durand --alertes-seulement
+      pae statut --format csv > cohorte.csv
+      pae statut 0990001N-2026-001
+    """
+    from pae.commands import statut as command
+
+    opts = command.Options(
+        root_of(ctx),
+        today_or(today),
+        dossier,
+        etablissement,
+        referent,
+        etape,
+        alertes_seulement,
+        fmt,
+        color=sys.stdout.isatty(),
+    )
+    ctx.exit(command.run(opts, sys.stdout, sys.stderr))
+
+
+@cli.command()
+@date_option
+@click.option(
+    "--jours",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Horizon en jours (par défaut : le paramètre horizon_echeances_jours, 14).",
+)
+@click.option("--etablissement", metavar="UAI", help="Seulement les jeunes de ce lycée.")
+@click.option("--referent", metavar="ID", help="Seulement les jeunes de ce référent.")
+@click.option(
+    "--ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Écrire aussi un fichier iCalendar (.ics) à importer dans un agenda.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["texte", "json"]),
+    default="texte",
+    show_default=True,
+    help="Format de sortie.",
+)
+@click.pass_context
+def echeances(
+    ctx: click.Context,
+    today: date | None,
+    jours: int | None,
+    etablissement: str | None,
+    referent: str | None,
+    ics: Path | None,
+    fmt: str,
+) -> None:
+    """Ce qui est à faire dans les prochains jours, par personne qui doit agir.
+
+    Les échéances dépassées sont incluses (« EN RETARD »).
+
+    \b
+    Exemples :
+      pae echeances
+      pae echeances --jours 30 --referent c-durand
+      pae echeances --ics agenda.ics
+    """
+    from pae.commands import echeances as command
+
+    opts = command.Options(root_of(ctx), today_or(today), jours, etablissement, referent, ics, fmt)
+    ctx.exit(command.run(opts, sys.stdout, sys.stderr))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: French errors and exit codes, never a traceback."""
     try:

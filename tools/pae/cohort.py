@@ -1,0 +1,157 @@
+"""Cohort figures for the dashboard, the cohort bilan and exports (pure)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from statistics import median
+
+from pae.problems import Actor
+from pae.rules import DIPLOMA_LABELS
+from pae.status import OUTCOME_LABELS, POSITIVE, Core, DossierStatus, Step, bilan_held
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Outcomes of one group of young people (a diploma, a level, a lycée, a référent)."""
+
+    key: str
+    label: str
+    total: int
+    outcomes: dict[str, int]
+    positive: int
+    closed: int
+    """Young people whose outcome is known (bilan held, or left for a job or training)."""
+
+    @property
+    def positive_rate(self) -> float | None:
+        return self.positive / self.closed if self.closed else None
+
+
+@dataclass
+class CohortFigures:
+    total: int
+    funnel: list[tuple[str, int]]
+    by_step: dict[Step, int]
+    alerts_by_code: dict[str, int]
+    alerts_by_actor: dict[Actor, int]
+    outcomes: dict[str, int]
+    by_diploma: list[Breakdown] = field(default_factory=list)
+    by_level: list[Breakdown] = field(default_factory=list)
+    by_lycee: list[Breakdown] = field(default_factory=list)
+    by_referent: list[Breakdown] = field(default_factory=list)
+    positive_rate: float | None = None
+    median_contact_to_enrolment: float | None = None
+    median_info_to_in_depth: float | None = None
+    attendance_rate: float | None = None
+
+
+def funnel(statuses: list[DossierStatus], core: Core) -> list[tuple[str, int]]:
+    """Identified → contacted → information interview → enrolled → in programme → bilan."""
+    today = core.today
+
+    def count(test: Callable[[DossierStatus], bool]) -> int:
+        return sum(1 for st in statuses if test(st))
+
+    def reached(st: DossierStatus) -> bool:
+        return any(c.date <= today and c.resultat == "joint" for c in st.dossier.contacts)
+
+    def info(st: DossierStatus) -> bool:
+        ei = st.dossier.entretien_information
+        return ei is not None and ei.date <= today
+
+    def enrolled(st: DossierStatus) -> bool:
+        ins = st.dossier.inscription
+        return ins is not None and ins.date <= today
+
+    def started(st: DossierStatus) -> bool:
+        return enrolled(st) and any(a.debut <= today for a in st.dossier.actions)
+
+    return [
+        ("Repérés", len(statuses)),
+        ("Contactés", count(reached)),
+        ("Entretien d'information", count(info)),
+        ("Inscrits", count(enrolled)),
+        ("En parcours", count(started)),
+        ("Bilan fait", count(lambda st: bilan_held(st.dossier, today))),
+    ]
+
+
+def breakdown(
+    statuses: Iterable[DossierStatus],
+    key: Callable[[DossierStatus], str | None],
+    label: Callable[[str], str],
+) -> list[Breakdown]:
+    groups: dict[str, list[DossierStatus]] = {}
+    for st in statuses:
+        k = key(st)
+        if k is not None:
+            groups.setdefault(k, []).append(st)
+    out = []
+    for k in sorted(groups):
+        members = groups[k]
+        outcomes = Counter(st.sortie for st in members)
+        closed = sum(n for o, n in outcomes.items() if o != "non_renseignee")
+        positive = sum(n for o, n in outcomes.items() if o in POSITIVE)
+        out.append(Breakdown(k, label(k), len(members), dict(outcomes), positive, closed))
+    return out
+
+
+def _median(values: list[int]) -> float | None:
+    return float(median(values)) if values else None
+
+
+def cohort_figures(statuses: list[DossierStatus], core: Core) -> CohortFigures:
+    today = core.today
+    alerts = [a for st in statuses for a in st.alertes]
+    outcomes = Counter(st.sortie for st in statuses)
+    closed = sum(n for o, n in outcomes.items() if o != "non_renseignee")
+    positive = sum(n for o, n in outcomes.items() if o in POSITIVE)
+    to_enrolment, to_in_depth = [], []
+    present = counted = 0
+    for st in statuses:
+        d = st.dossier
+        ins, ei, ea = d.inscription, d.entretien_information, d.entretien_approfondi
+        if ins and ins.date <= today and d.contacts:
+            to_enrolment.append((ins.date - min(c.date for c in d.contacts)).days)
+        if ei and ea and ea.date and ea.date <= today:
+            to_in_depth.append((ea.date - ei.date).days)
+        lines = [p for p in d.assiduite if p.date <= today and p.statut != "absent_justifie"]
+        counted += len(lines)
+        present += sum(p.statut in ("present", "retard") for p in lines)
+    etabs = core.network.etablissements
+
+    def referent_label(key: str) -> str:
+        uai, ident = key.split("/", 1)
+        ref = etabs[uai].referent(ident) if uai in etabs else None
+        return f"{ref.nom} ({uai})" if ref else ident
+
+    def referent_key(st: DossierStatus) -> str | None:
+        ins = st.dossier.inscription
+        return f"{st.dossier.etablissement}/{ins.referent}" if ins and ins.referent else None
+
+    return CohortFigures(
+        total=len(statuses),
+        funnel=funnel(statuses, core),
+        by_step={s: sum(st.etape is s for st in statuses) for s in Step},
+        alerts_by_code=dict(sorted(Counter(a.code for a in alerts).items(), key=_code_order)),
+        alerts_by_actor=dict(Counter(a.actor for a in alerts if a.actor)),
+        outcomes={k: outcomes.get(k, 0) for k in OUTCOME_LABELS},
+        by_diploma=breakdown(statuses, lambda st: st.dossier.diplome, DIPLOMA_LABELS.__getitem__),
+        by_level=breakdown(statuses, lambda st: st.niveau, lambda k: k),
+        by_lycee=breakdown(
+            statuses,
+            lambda st: st.dossier.etablissement,
+            lambda k: etabs[k].nom if k in etabs else k,
+        ),
+        by_referent=breakdown(statuses, referent_key, referent_label),
+        positive_rate=positive / closed if closed else None,
+        median_contact_to_enrolment=_median(to_enrolment),
+        median_info_to_in_depth=_median(to_in_depth),
+        attendance_rate=present / counted if counted else None,
+    )
+
+
+def _code_order(item: tuple[str, int]) -> int:
+    return int(item[0][1:])
