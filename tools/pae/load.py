@@ -78,6 +78,43 @@ _Loader.add_constructor(  # type: ignore[type-var]
 )
 
 
+def _refuse_tag(loader: _Loader, node: Node) -> Any:
+    raise LoadError("étiquette YAML (« ! ») non acceptée : l'enlever", *_one_based(node))
+
+
+# These tags give bytes, sets or pairs: values that no schema (and no JSON) can hold.
+for _tag in ("binary", "set", "omap", "pairs"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+
+
+def _guarded(construct: Any) -> Any:
+    """A number or boolean constructor that reports, rather than raises, what it cannot read."""
+
+    def wrapper(loader: _Loader, node: Node) -> Any:
+        if ":" in str(node.value):  # YAML 1.1 reads 10:30 as 630 (base 60): keep the time
+            return loader.construct_scalar(node)  # type: ignore[arg-type]
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError, IndexError):  # `!!int abc`, `!!bool oui`, 5000 digits
+            shown = str(node.value)
+            shown = shown if len(shown) <= 40 else shown[:37] + "…"
+            raise LoadError(
+                f"valeur « {shown} » illisible (nombre trop long, ou étiquette « !! » "
+                "qui ne convient pas) : l'écrire entre guillemets",
+                *_one_based(node),
+            ) from None
+
+    return wrapper
+
+
+for _tag, _construct in (
+    ("int", _Loader.construct_yaml_int),
+    ("float", _Loader.construct_yaml_float),
+    ("bool", _Loader.construct_yaml_bool),
+):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _guarded(_construct))
+
+
 def _one_based(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -88,11 +125,19 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise LoadError(
-                f"fichier trop volumineux ({size // 1024} Kio ; maximum {MAX_BYTES // 1024} Kio)"
+                f"fichier trop volumineux ({-(-size // 1024)} Kio ; "
+                f"maximum {MAX_BYTES // 1024} Kio)"
             )
         data = path.read_bytes()
+    # The system's own words (exc.strerror) would be in English.
+    except FileNotFoundError as exc:
+        raise LoadError("fichier introuvable") from exc
+    except PermissionError as exc:
+        raise LoadError("fichier illisible : accès refusé") from exc
+    except IsADirectoryError as exc:
+        raise LoadError("fichier illisible : c'est un dossier") from exc
     except OSError as exc:
-        raise LoadError(f"fichier illisible : {exc.strerror or exc}") from exc
+        raise LoadError(f"fichier illisible (erreur système {exc.errno})") from exc
     return decode(data)
 
 
@@ -121,6 +166,8 @@ def parse(text: str) -> dict[str, Any]:
         raise
     except yaml.MarkedYAMLError as exc:
         raise _translate(exc, text) from None
+    except yaml.reader.ReaderError as exc:
+        raise _forbidden_character(exc, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
         raise LoadError(f"syntaxe YAML invalide ({exc})") from None
     finally:
@@ -128,7 +175,8 @@ def parse(text: str) -> dict[str, Any]:
     if value is None:
         raise LoadError("fichier vide : un dictionnaire de clés était attendu")
     if not isinstance(value, dict):
-        raise LoadError("le fichier doit contenir des clés (« cle: valeur »), pas une liste")
+        found = "une liste" if isinstance(value, list) else "une valeur seule"
+        raise LoadError(f"le fichier doit contenir des clés (« cle: valeur »), pas {found}")
     return value
 
 
@@ -190,6 +238,19 @@ def _translate(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
     if french is None:
         french = "syntaxe YAML invalide"
     return LoadError(french, line, column)
+
+
+def _forbidden_character(exc: yaml.reader.ReaderError, text: str) -> LoadError:
+    # libyaml counts in UTF-8 bytes, the pure-Python reader in characters.
+    if _BaseLoader.__name__ == "CSafeLoader":
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
+    else:  # pragma: no cover - libyaml is present on every supported platform
+        before = text[: exc.position]
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return LoadError(
+        f"caractère de contrôle interdit (U+{exc.character:04X}) : le supprimer", line, column
+    )
 
 
 def _char_at(text: str, index: int) -> str:

@@ -14,6 +14,10 @@ def _d(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else None
 
 
+def _int(value: Any) -> int | None:
+    return int(value) if isinstance(value, int | float) else None
+
+
 def _req_d(value: Any) -> date:
     return date.fromisoformat(value)
 
@@ -280,7 +284,7 @@ class Dossier:
         suivi = raw.get("suivi") or {}
         return cls(
             id=raw["id"],
-            session=raw["session"],
+            session=int(raw["session"]),  # JSON Schema counts 2026.0 as an integer
             etablissement=raw["etablissement"],
             volontaire=raw["volontaire"],
             file=file,
@@ -293,7 +297,7 @@ class Dossier:
             diplome=exam.get("diplome", ""),
             specialite=exam.get("specialite"),
             resultat=exam.get("resultat", ""),
-            premiere_session=exam.get("premiere_session"),
+            premiere_session=_int(exam.get("premiere_session")),
             motif=rep.get("motif"),
             contacts=tuple(
                 Contact(

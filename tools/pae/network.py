@@ -98,6 +98,8 @@ class _Reader:
             code = "E4" if kind == "jeune" and where == ("examen", "diplome") else "E1"
             line, column = load.locate(text, where, on_key)
             problems.append(Problem(code, rel, message, where, hint, on_key, line, column))
+        if not problems:  # the two validators disagree: never drop a file without a word
+            problems.append(Problem("E1", rel, "fichier non conforme au schéma", line=1, column=1))
         return Loaded(rel, kind, None, problems)
 
 

@@ -120,6 +120,17 @@ def e2_references(d: Dossier, ctx: Context) -> Iterator[Problem]:
             hint=_known("missions locales connues", net.missions_locales),
         )
     ml = net.missions_locales.get(ml_id)
+    # The model has no field for the adviser met at the interview: read it from the record.
+    met = (d.raw.get("entretien_information") or {}).get("conseiller_ml")
+    if met and ml is not None and ml.conseiller(met) is None:
+        ids = [c.id for c in ml.conseillers]
+        yield Problem(
+            "E2",
+            d.file,
+            f"le conseiller « {met} » n'existe pas à la mission locale {ml.id}",
+            ("entretien_information", "conseiller_ml"),
+            hint=f"conseillers de {ml.id} : {', '.join(ids) or 'aucun'} (liste dans {ml.file})",
+        )
     ins = d.inscription
     if ins and ins.referent and etab.referent(ins.referent) is None:
         ids = [r.id for r in etab.referents]
@@ -359,13 +370,17 @@ def _past_events(d: Dossier) -> Iterator[tuple[date, tuple[str | int, ...], str]
         yield day, ("bilan", "transmis_chef_etablissement"), "transmission du bilan"
 
 
+_FEMININE = {"présence", "transmission du bilan"}
+
+
 def _not_in_future(d: Dossier, today: date) -> Iterator[Problem]:
     for day, where, label in _past_events(d):
         if day > today:
+            dated = "datée" if label in _FEMININE else "daté"
             yield Problem(
                 "E8",
                 d.file,
-                f"{label} daté du {fr(day)}, dans le futur (aujourd'hui : {fr(today)})",
+                f"{label} {dated} du {fr(day)}, dans le futur (aujourd'hui : {fr(today)})",
                 where,
                 hint="on n'enregistre qu'un événement qui a eu lieu : corriger la date",
             )

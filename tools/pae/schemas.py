@@ -13,7 +13,7 @@ from typing import Any
 
 import jsonschema
 import jsonschema_rs
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
 from pae.load import Path_
 
@@ -52,6 +52,38 @@ def _format_checker() -> FormatChecker:
     return checker
 
 
+@cache
+def _ecma(pattern: str) -> re.Pattern[str]:
+    """A schema pattern read as JSON Schema (and jsonschema-rs) reads it: `$` ends the text."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            char = r"\Z"  # Python's `$` also matches before a final newline: "0750654D\n"
+        out.append(char)
+    return re.compile("".join(out))
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not _ecma(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Slow: Any = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _pattern}
+)
+"""jsonschema with ECMA-262 patterns, so that it agrees with the fast validator."""
+
+
 def schema_path(kind: str, schema_dir: Path | None = None) -> Path:
     return (schema_dir or SCHEMA_DIR) / f"{kind}.schema.json"
 
@@ -72,7 +104,7 @@ class SchemaCheck:
         self._fast = jsonschema_rs.validator_for(
             self.schema, validate_formats=True, formats=FORMATS
         )
-        self._slow: Draft202012Validator | None = None
+        self._slow: Any = None
 
     def is_valid(self, instance: Any) -> bool:
         return bool(self._fast.is_valid(instance))
@@ -80,7 +112,7 @@ class SchemaCheck:
     def errors(self, instance: Any) -> Iterator[tuple[Path_, str, str | None, bool]]:
         """Every schema error as (path, French message, hint, points at a key)."""
         if self._slow is None:
-            self._slow = Draft202012Validator(self.schema, format_checker=_format_checker())
+            self._slow = _Slow(self.schema, format_checker=_format_checker())
         errors = sorted(self._slow.iter_errors(instance), key=lambda e: list(map(str, e.path)))
         for error in errors:
             yield from _french(error)
@@ -121,7 +153,9 @@ def _french(error: jsonschema.ValidationError) -> Iterator[tuple[Path_, str, str
     elif kind == "type":
         expected: list[str] = rule if isinstance(rule, list) else [rule]
         wanted = " ou ".join(_TYPES.get(t, t) for t in expected)
-        yield path, f"{wanted} attendu, trouvé {_type_of(value)} « {_show(value)} »", None, False
+        expected_ = "attendue" if expected == ["array"] else "attendu"  # « une liste »
+        message = f"{wanted} {expected_}, trouvé {_type_of(value)} « {_show(value)} »"
+        yield path, message, None, False
     elif kind == "format" and rule == "date":
         if isinstance(value, str) and _DATE.fullmatch(value):
             yield path, f"la date « {value} » n'existe pas", _DATE_HINT, False
@@ -155,7 +189,7 @@ _TYPES = {
     "integer": "nombre entier",
     "number": "nombre",
     "boolean": "true ou false",
-    "object": "liste de clés (« cle: valeur »)",
+    "object": "dictionnaire de clés (« cle: valeur »)",
     "array": "liste (« - … »)",
     "null": "valeur vide",
 }
@@ -212,4 +246,6 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value) if not isinstance(value, dict | list) else json.dumps(value, default=str)
+    # A line break or a tab inside the value must not break the report's one line per problem.
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     return text if len(text) <= 60 else text[:57] + "…"
