@@ -19,6 +19,8 @@ from pae.status import (
     bilan_held,
     enrolled,
     exit_date,
+    in_depth_actor,
+    in_depth_held,
     info_held,
     last_check_in,
 )
@@ -45,15 +47,15 @@ def _alert(
 
 def a1_in_depth_interview(st: DossierStatus, core: Core) -> Iterator[Problem]:
     d, today = st.dossier, core.today
-    ei, ea = d.entretien_information, d.entretien_approfondi
-    if st.etape in CLOSED or not ei or not info_held(d, today) or (ea and ea.date):
+    ei = d.entretien_information
+    if st.etape in CLOSED or not ei or not info_held(d, today) or in_depth_held(d, today):
         return
     if ei.decision in ("refus", "reinscription_diplome"):
         return
     disp = core.settings.dispositif(d.dispositif)
     due = ei.date + timedelta(days=disp.delai_entretien_approfondi_jours)
     if today > due:
-        actor = Actor.REFERENT if d.inscription and d.inscription.referent else Actor.CHEF
+        actor = in_depth_actor(d, today)
         yield _alert(
             st,
             "A1",
@@ -167,7 +169,8 @@ def a6_attendance(st: DossierStatus, core: Core) -> Iterator[Problem]:
         return
     start = today - timedelta(days=7 * s.fenetre_assiduite_semaines - 1)
     rate = st.assiduite_recente
-    if rate is not None and rate * 100 < s.seuil_assiduite_pourcent:
+    # A small margin: in floating point 29/50 is 57.999… %, which is not below 58 %.
+    if rate is not None and rate * 100 < s.seuil_assiduite_pourcent - 1e-9:
         yield _alert(
             st,
             "A6",
@@ -274,12 +277,12 @@ def a8_overlaps(st: DossierStatus, core: Core) -> Iterator[Problem]:
 
 def a9_bilan(st: DossierStatus, core: Core) -> Iterator[Problem]:
     d, today = st.dossier, core.today
-    if st.etape is Step.TERMINE or not enrolled(d, today):
+    if not enrolled(d, today):
         return
     fin = core.settings.dispositif(d.dispositif).fin(d.session)
     held = bilan_held(d, today) and d.bilan is not None and d.bilan.solution
     ended = today > fin or exit_date(d, today) is not None
-    if ended and not held:
+    if ended and not held and st.etape is not Step.TERMINE:
         why = "sortie anticipée" if exit_date(d, today) else f"fin du parcours le {fr(fin)}"
         yield _alert(
             st,
@@ -292,7 +295,8 @@ def a9_bilan(st: DossierStatus, core: Core) -> Iterator[Problem]:
         )
     b = d.bilan
     if b and bilan_held(d, today):
-        if not b.transmis_chef_etablissement or b.transmis_chef_etablissement > today:
+        sent = b.transmis_chef_etablissement
+        if st.etape is not Step.TERMINE and (not sent or sent > today):
             yield _alert(
                 st,
                 "A9",

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from pae.calendar import SchoolCalendar
-from pae.model import Dossier, Etablissement, Network
+from pae.model import Contact, Dossier, Etablissement, Network
 from pae.problems import Actor, Problem
 from pae.rules import fr, programme_end
 from pae.settings import Dispositif, Settings
@@ -142,8 +142,27 @@ def accepted(d: Dossier, today: date) -> bool:
     ei = d.entretien_information
     if ei and ei.date <= today and ei.decision in ("inscription", "en_reflexion"):
         return True
-    reached = [c for c in d.contacts if c.date <= today and c.resultat == "joint"]
+    reached = reached_contacts(d, today)
     return bool(reached) and reached[-1].reponse == "entretien_accepte"
+
+
+def reached_contacts(d: Dossier, today: date) -> list[Contact]:
+    """Contacts that reached the young person by `today`, oldest first (whatever the file order)."""
+    return sorted(
+        (c for c in d.contacts if c.date <= today and c.resultat == "joint"), key=lambda c: c.date
+    )
+
+
+def in_depth_held(d: Dossier, today: date) -> bool:
+    """An in-depth interview planned after `today` has not happened yet."""
+    ea = d.entretien_approfondi
+    return bool(ea and ea.date and ea.date <= today)
+
+
+def in_depth_actor(d: Dossier, today: date) -> Actor:
+    """The référent holds the in-depth interview; until one is designated, the head of school."""
+    designated = enrolled(d, today) and d.inscription and d.inscription.referent
+    return Actor.REFERENT if designated else Actor.CHEF
 
 
 def last_check_in(d: Dossier, today: date) -> date | None:
@@ -188,7 +207,7 @@ def _not_enrolled_reason(d: Dossier, today: date, settings: Settings) -> str | N
     if ei and ei.date <= today and ei.decision == "reinscription_diplome":
         return "réinscription pour repasser le diplôme"
     contacts = [c for c in d.contacts if c.date <= today]
-    reached = [c for c in contacts if c.resultat == "joint"]
+    reached = reached_contacts(d, today)
     if reached and not info_held(d, today):
         if reached[-1].reponse == "refus":
             return "refus lors du contact"
@@ -221,10 +240,11 @@ def deadlines(
             Deadline(limite, "inscrire le jeune (MEF PAE) et désigner un référent", Actor.CHEF)
         )
     if etape in (Step.ENTRETIEN_INFORMATION, *IN_PROGRAMME):
-        ei, ea = d.entretien_information, d.entretien_approfondi
-        if ei and ei.date <= today and not (ea and ea.date):
+        ei = d.entretien_information
+        if ei and ei.date <= today and not in_depth_held(d, today):
             due = ei.date + timedelta(days=disp.delai_entretien_approfondi_jours)
-            out.append(Deadline(due, "entretien approfondi avec la mission locale", Actor.REFERENT))
+            what = "entretien approfondi avec la mission locale"
+            out.append(Deadline(due, what, in_depth_actor(d, today)))
     if etape in IN_PROGRAMME:
         last = last_check_in(d, today)
         if last:
@@ -238,15 +258,22 @@ def deadlines(
             )
         out.append(Deadline(fin, "entretien de bilan", Actor.REFERENT))
     if etape is Step.BILAN:
-        if not bilan_held(d, today):
+        # A bilan without a solution is still to be held (A9 says so too).
+        if not (bilan_held(d, today) and d.bilan and d.bilan.solution):
             out.append(Deadline(fin, "entretien de bilan et solution de sortie", Actor.REFERENT))
-        elif d.bilan and not d.bilan.transmis_chef_etablissement:
+        elif d.bilan and not _sent(d, today):
             out.append(
                 Deadline(fin, "transmettre le bilan au chef d'établissement", Actor.REFERENT)
             )
         if d.bilan and bilan_held(d, today) and not d.bilan.imilo_mis_a_jour:
             out.append(Deadline(fin, "mettre à jour I-Milo", Actor.CONSEILLER))
     return out
+
+
+def _sent(d: Dossier, today: date) -> bool:
+    """The bilan was transmitted to the head of school by `today`."""
+    sent = d.bilan.transmis_chef_etablissement if d.bilan else None
+    return sent is not None and sent <= today
 
 
 # --- derived values --------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
@@ -40,14 +41,32 @@ def invalid_warning(invalid: list[str]) -> str | None:
     return f"Attention : {n} {files} (lancer « pae valider » pour le détail)."
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def _why(exc: OSError) -> str:
+    """The reason a file cannot be written, in French."""
+    reasons = {
+        errno.EACCES: "permission refusée",
+        errno.EPERM: "permission refusée",
+        errno.EROFS: "système de fichiers en lecture seule",
+        errno.ENOSPC: "plus de place sur le disque",
+        errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+        errno.EEXIST: "un élément du chemin n'est pas un dossier",
+        errno.EISDIR: "c'est un dossier",
+        errno.ENOENT: "dossier introuvable",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def write_atomically(path: Path, data: bytes, what: str = "le fichier") -> None:
     """Write the whole file or nothing: a temporary file renamed over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    tmp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        raise UsageError(f"impossible d'écrire {what} {path} : {_why(exc)}") from None
+    finally:
+        if tmp is not None and Path(tmp).exists():
+            Path(tmp).unlink()

@@ -55,7 +55,7 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
     items = due_within(chosen, opts.today, days)
     if opts.ics:
         data = build_calendar(chosen, loaded.core)
-        write_atomically(opts.ics, data)
+        write_atomically(opts.ics, data, "le calendrier")
         err.write(f"Calendrier écrit : {opts.ics}\n")
     if opts.format == "json":
         payload = [

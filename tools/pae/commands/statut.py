@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from pae.alerts import ALERT_TITLES
 from pae.commands.common import invalid_warning, load_statuses
 from pae.errors import UsageError
 from pae.problems import fill_positions
@@ -243,7 +242,7 @@ def summary(st: DossierStatus, core: Core) -> str:
     for a in st.alertes:
         who = a.actor.label if a.actor else ""
         due = f", au plus tard le {fr(a.due)}" if a.due else ""
-        lines.append(f"  {a.code} {ALERT_TITLES.get(a.code, '')} : {a.message}")
+        lines.append(f"  {a.code} {a.message}")
         lines.append(f"      qui agit : {who}{due} — {a.where}")
         if a.hint:
             lines.append(f"      → {a.hint}")

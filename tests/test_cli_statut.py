@@ -1,0 +1,348 @@
+"""`pae statut` and `pae echeances` on a small network, always at a fixed --date."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from dossier_builder import Jeune, en_parcours, write_network
+from pae.cli import main
+
+Run = Callable[..., Result]
+TODAY = "2026-10-15"
+
+
+def jeunes() -> list[Jeune]:
+    return [
+        en_parcours(1),
+        Jeune(2, resultat="ajourne", nom="Bernard", prenom="Yanis"),
+        Jeune(3, nom="Diallo", prenom="Moussa")
+        .contact("2026-07-09")
+        .info("2026-09-10")
+        .inscription("2026-09-12", referent="m-roux")
+        .approfondi("2026-09-15")
+        .action("a1", "2026-10-20", "2026-11-27"),
+        Jeune(1, uai="0990002P", nom="Petit", prenom="Inès")
+        .contact("2026-07-10")
+        .info("2026-09-10", france_travail={"inscrit": True}),
+        Jeune(5, nom="Leroy", prenom="Hugo")
+        .contact("2026-07-06")
+        .info("2026-09-07")
+        .inscription("2026-09-08")
+        .approfondi("2026-09-09")
+        .action("a1", "2026-09-14", "2026-10-02")
+        .point("2026-09-25")
+        .bilan("2026-10-09", "emploi", transmis="2026-10-12"),
+        Jeune(6, nom="Moreau", prenom="Sarah")
+        .contact("2026-07-06")
+        .info("2026-09-07")
+        .inscription("2026-09-08")
+        .approfondi("2026-09-09")
+        .action("a1", "2026-09-14", "2026-10-02")
+        .sortie("2026-10-02", "formation")
+        .bilan("2026-10-09", "formation", imilo=False),
+    ]
+
+
+@pytest.fixture
+def depot(tmp_path: Path) -> Path:
+    root = write_network(tmp_path / "depot", *jeunes())
+    # A second lycée, same mission locale and référent ids.
+    first = (root / "records/etablissements/0990001N.yaml").read_text("utf-8")
+    second = first.replace("0990001N", "0990002P").replace(
+        "Lycée professionnel de Test", "Lycée des Métiers du Test"
+    )
+    (root / "records/etablissements/0990002P.yaml").write_text(second, "utf-8")
+    return root
+
+
+def statut(run: Run, depot: Path, *args: str) -> Result:
+    result = run("--depot", depot, "statut", "--date", TODAY, *args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return result
+
+
+def ids(result: Result) -> list[str]:
+    return [line.split()[0] for line in result.stdout.splitlines()[1:-1]]
+
+
+def test_the_network_is_valid(run: Run, depot: Path) -> None:
+    result = run("--depot", depot, "valider", "--date", TODAY)
+    assert result.exit_code == 0, result.output
+
+
+def test_table(run: Run, depot: Path) -> None:
+    pad = " " * 11
+    assert statut(run, depot).stdout == (
+        "Dossier            Nom            Lycée     Étape                    Référent       "
+        f"Prochaine échéance                                                  {pad}Alertes\n"
+        "0990001N-2026-001  Léa Martin     0990001N  En parcours              Claire Durand  "
+        "24/10/2026 point de suivi avec le jeune (référent)\n"
+        "0990001N-2026-002  Yanis Bernard  0990001N  À contacter                             "
+        f"30/09/2026 contacter le jeune (chef d'établissement)                {pad}1\n"
+        "0990001N-2026-003  Moussa Diallo  0990001N  Inscrit                  Marc Roux      "
+        f"27/09/2026 point de suivi avec le jeune (référent)                  {pad}1\n"
+        "0990001N-2026-005  Hugo Leroy     0990001N  Terminé                  Claire Durand\n"
+        "0990001N-2026-006  Sarah Moreau   0990001N  Bilan                    Claire Durand  "
+        f"31/12/2026 transmettre le bilan au chef d'établissement (référent)  {pad}2\n"
+        "0990002P-2026-001  Inès Petit     0990002P  Entretien d'information                 "
+        "17/09/2026 entretien approfondi avec la mission locale (chef d'établissement)  3\n"
+        "6 dossier(s)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (("--etablissement", "0990002P"), ["0990002P-2026-001"]),
+        (("--referent", "m-roux"), ["0990001N-2026-003"]),
+        (("--etape", "bilan"), ["0990001N-2026-006"]),
+        (("--etape", "a_contacter"), ["0990001N-2026-002"]),
+        (
+            ("--alertes-seulement",),
+            ["0990001N-2026-002", "0990001N-2026-003", "0990001N-2026-006", "0990002P-2026-001"],
+        ),
+        (
+            ("--etablissement", "0990001N", "--alertes-seulement", "--referent", "c-durand"),
+            ["0990001N-2026-006"],
+        ),
+        (("--etape", "contacte"), []),
+    ],
+)
+def test_filters(run: Run, depot: Path, options: tuple[str, ...], expected: list[str]) -> None:
+    result = statut(run, depot, *options)
+    assert ids(result) == expected
+    assert result.stdout.endswith(f"\n{len(expected)} dossier(s)\n")
+
+
+def test_csv(run: Run, depot: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(statut(run, depot, "--format", "csv").stdout)))
+    assert [r["id"] for r in rows] == [
+        "0990001N-2026-001",
+        "0990001N-2026-002",
+        "0990001N-2026-003",
+        "0990001N-2026-005",
+        "0990001N-2026-006",
+        "0990002P-2026-001",
+    ]
+    assert rows[2] == {
+        "id": "0990001N-2026-003",
+        "nom": "Diallo",
+        "prenom": "Moussa",
+        "etablissement": "0990001N",
+        "diplome": "cap",
+        "niveau": "N3",
+        "etape": "inscrit",
+        "referent": "m-roux",
+        "echeance": "2026-09-27",
+        "echeance_quoi": "point de suivi avec le jeune",
+        "echeance_qui": "referent",
+        "alertes": "A5",
+        "sortie": "non_renseignee",
+    }
+    assert [r["alertes"] for r in rows] == ["", "A3", "A5", "", "A9 A9", "A1 A2 A10"]
+    assert [r["sortie"] for r in rows][3:5] == ["emploi", "formation"]
+
+
+def test_json(run: Run, depot: Path) -> None:
+    data = json.loads(statut(run, depot, "--format", "json", "--etape", "bilan").stdout)
+    assert len(data) == 1
+    (moreau,) = data
+    assert (moreau["id"], moreau["etape"], moreau["sortie"]) == (
+        "0990001N-2026-006",
+        "bilan",
+        "formation",
+    )
+    assert moreau["prochaine_echeance"] == {
+        "date": "2026-12-31",
+        "quoi": "transmettre le bilan au chef d'établissement",
+        "qui": "referent",
+    }
+    assert [(a["code"], a["qui"], a["echeance"], a["message"]) for a in moreau["alertes"]] == [
+        ("A9", "referent", "2026-12-31", "bilan non transmis au chef d'établissement"),
+        ("A9", "conseiller_ml", "2026-12-31", "bilan non reporté dans I-Milo"),
+    ]
+    assert moreau["jours_en_parcours"] == 25  # 8 September → early exit on 2 October
+    assert moreau["notes_conservables_jusqu_a"] == 2031
+
+
+def test_one_dossier_summary(run: Run, depot: Path) -> None:
+    out = statut(run, depot, "0990002P-2026-001").stdout
+    file = "records/jeunes/2026/0990002P/0990002P-2026-001.yaml"
+    assert out == (
+        "Inès Petit — 0990002P-2026-001\n"
+        "\n"
+        "Lycée : Lycée des Métiers du Test (0990002P)\n"
+        "Examen : CAP Spécialité de test, session 2026, admis\n"
+        "Notes ≥ 10 conservables jusqu'à la session 2031\n"
+        "Étape : Entretien d'information\n"
+        "\n"
+        "Chronologie\n"
+        "  ✓ 10/07/2026  Contact (téléphone) : joint\n"
+        "  ✓ 10/09/2026  Entretien d'information avec la mission locale\n"
+        "\n"
+        "À venir\n"
+        "  17/09/2026  entretien approfondi avec la mission locale (chef d'établissement) "
+        "— EN RETARD\n"
+        "  30/09/2026  inscrire le jeune (MEF PAE) et désigner un référent "
+        "(chef d'établissement) — EN RETARD\n"
+        "\n"
+        "Alertes (3)\n"
+        "  A1 entretien approfondi en retard : à tenir dans "
+        "les 7 jours après l'entretien d'information du 10/09/2026, soit le 17/09/2026 au plus "
+        "tard\n"
+        f"      qui agit : chef d'établissement, au plus tard le 17/09/2026 — {file}:25:9\n"
+        "      → fixer l'entretien avec le conseiller de la mission locale et le noter dans "
+        "« entretien_approfondi »\n"
+        "  A2 date limite d'inscription du 30/09/2026 dépassée sans "
+        "inscription\n"
+        f"      qui agit : chef d'établissement, au plus tard le 30/09/2026 — {file}:15:3\n"
+        "      → statuer avec le jeune (refus, réinscription) et l'orienter vers la mission "
+        "locale\n"
+        "  A10 inscription à France Travail (ex-Pôle emploi) "
+        "déclarée mais non vérifiée\n"
+        f"      qui agit : conseiller mission locale, au plus tard le 17/09/2026 — {file}:32:5\n"
+        "      → vérifier l'inscription, juger de l'utilité d'un double suivi, noter "
+        "« verifie: true »\n"
+    )
+
+
+def test_summary_of_an_enrolled_young_person(run: Run, depot: Path) -> None:
+    out = statut(run, depot, "0990001N-2026-001").stdout
+    assert "Référent : Claire Durand\n" in out
+    assert "Conseiller mission locale : Amina Benali (Mission locale de Test)\n" in out
+    assert "Parcours : 34 jours ; assiduité 100 % (4 dernières semaines : 100 %)\n" in out
+    assert "  ✓ 09/10/2026  Point de suivi\n  … 16/10/2026  Fin : Action a1\n" in out
+    assert out.endswith(
+        "À venir\n"
+        "  24/10/2026  point de suivi avec le jeune (référent)\n"
+        "  31/12/2026  entretien de bilan (référent)\n"
+        "\n"
+        "Alertes (0)\n"
+        "  aucune\n"
+    )
+
+
+def test_summary_of_a_closed_dossier(run: Run, depot: Path) -> None:
+    out = statut(run, depot, "0990001N-2026-005").stdout
+    assert "Étape : Terminé\n" in out and "Sortie : Emploi\n" in out
+    assert "À venir\n  rien : dossier clos\n" in out
+
+
+def test_summary_as_json_locates_each_alert(run: Run, depot: Path) -> None:
+    data = json.loads(statut(run, depot, "0990002P-2026-001", "--format", "json").stdout)
+    assert [(a["code"], a["qui"], a["ligne"]) for a in data["alertes"]] == [
+        ("A1", "chef_etablissement", 25),
+        ("A2", "chef_etablissement", 15),
+        ("A10", "conseiller_ml", 32),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ident", "message"),
+    [
+        ("0990001N-2026-999", "Erreur : dossier « 0990001N-2026-999 » introuvable\n"),
+        (
+            "0990001N-2026-00",
+            "Erreur : dossier « 0990001N-2026-00 » introuvable ; dossiers proches : "
+            "0990001N-2026-001, 0990001N-2026-002, 0990001N-2026-003, 0990001N-2026-005, "
+            "0990001N-2026-006\n",
+        ),
+    ],
+)
+def test_unknown_dossier(
+    depot: Path, capsys: pytest.CaptureFixture[str], ident: str, message: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--depot", str(depot), "statut", ident, "--date", TODAY])
+    out, err = capsys.readouterr()
+    assert (exit_.value.code, out, err) == (2, "", message)
+
+
+def test_no_records_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--depot", str(tmp_path), "statut", "--date", TODAY])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.startswith(f"Erreur : pas de dossier records/ dans {tmp_path}")
+
+
+def test_bad_date_is_refused_in_french(run: Run, depot: Path) -> None:
+    result = run("--depot", depot, "statut", "--date", "15/10/2026")
+    assert result.exit_code == 2
+    assert "date invalide « 15/10/2026 » : format attendu AAAA-MM-JJ" in result.stderr
+
+
+# --- pae echeances ----------------------------------------------------------------------------
+
+
+def echeances(run: Run, depot: Path, *args: str) -> str:
+    result = run("--depot", depot, "echeances", "--date", TODAY, *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_echeances_by_who_acts(run: Run, depot: Path) -> None:
+    assert echeances(run, depot) == (
+        "Échéances jusqu'au 29/10/2026 (14 jours)\n"
+        "\n"
+        "Chef d'établissement (3)\n"
+        "  17/09/2026  entretien approfondi avec la mission locale — Inès Petit "
+        "(0990002P-2026-001)  EN RETARD\n"
+        "  30/09/2026  contacter le jeune — Yanis Bernard (0990001N-2026-002)  EN RETARD\n"
+        "  30/09/2026  inscrire le jeune (MEF PAE) et désigner un référent — Inès Petit "
+        "(0990002P-2026-001)  EN RETARD\n"
+        "\n"
+        "Référent (3)\n"
+        "  27/09/2026  point de suivi avec le jeune — Moussa Diallo (0990001N-2026-003)  "
+        "EN RETARD\n"
+        "  20/10/2026  début de l'action « Action a1 » — Moussa Diallo (0990001N-2026-003)\n"
+        "  24/10/2026  point de suivi avec le jeune — Léa Martin (0990001N-2026-001)\n"
+    )
+
+
+def test_echeances_horizon(run: Run, depot: Path) -> None:
+    wide = echeances(run, depot, "--jours", "80")
+    assert wide.startswith("Échéances jusqu'au 03/01/2027 (80 jours)\n")
+    assert wide.endswith(
+        "\nConseiller mission locale (1)\n"
+        "  31/12/2026  mettre à jour I-Milo — Sarah Moreau (0990001N-2026-006)\n"
+    )
+    assert "Référent (6)\n" in wide  # three bilans by 31 December besides the three above
+    today_only = echeances(run, depot, "--jours", "0")
+    assert "20/10/2026" not in today_only
+    assert today_only.count("EN RETARD") == 4
+
+
+def test_echeances_filters_and_nothing_to_do(run: Run, depot: Path) -> None:
+    out = echeances(run, depot, "--etablissement", "0990002P")
+    assert "Inès Petit" in out and "Yanis Bernard" not in out
+    assert echeances(run, depot, "--referent", "c-durand", "--jours", "3") == (
+        "Échéances jusqu'au 18/10/2026 (3 jours)\n\nRien à faire dans cette période.\n"
+    )
+
+
+def test_echeances_json(run: Run, depot: Path) -> None:
+    data = json.loads(echeances(run, depot, "--format", "json", "--referent", "m-roux"))
+    assert data == [
+        {
+            "date": "2026-09-27",
+            "quoi": "point de suivi avec le jeune",
+            "qui": "referent",
+            "dossier": "0990001N-2026-003",
+            "en_retard": True,
+        },
+        {
+            "date": "2026-10-20",
+            "quoi": "début de l'action « Action a1 »",
+            "qui": "referent",
+            "dossier": "0990001N-2026-003",
+            "en_retard": False,
+        },
+    ]
