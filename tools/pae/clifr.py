@@ -59,8 +59,24 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 _MODULES = ("core", "exceptions", "formatting", "decorators", "types", "parser", "termui")
 
 
+_TYPE_NAMES = {
+    "StringParamType": "texte",
+    "IntParamType": "entier",
+    "IntRange": "entier",
+    "FloatParamType": "nombre",
+    "BoolParamType": "booléen",
+    "Path": "chemin",
+    "File": "fichier",
+}
+
+
 def install() -> None:
     """Swap click's gettext for ours; click reads it through module globals."""
+    import click.types
+
+    # Metavars (TEXT, INTEGER RANGE) are the upper-cased type names.
+    for cls_name, french in _TYPE_NAMES.items():
+        getattr(click.types, cls_name).name = french
     for name in _MODULES:
         module = importlib.import_module(f"click.{name}")
         patches: dict[str, Callable[..., str]] = {"_": _gettext, "ngettext": _ngettext}
