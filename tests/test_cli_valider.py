@@ -254,11 +254,6 @@ def test_root_help(run: Run) -> None:
         assert word not in result.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="click's own metavars (« COMMAND [ARGS]... », « TEXT », « INTEGER RANGE ») "
-    "are not translated: cli.py should set subcommand_metavar and each option's metavar",
-)
 def test_no_english_metavar_in_any_help(run: Run) -> None:
     helps = [run("--help").output] + [run(n, "--help").output for n in pae_cli.cli.commands]
     assert [m for h in helps for m in METAVARS.findall(h)] == []

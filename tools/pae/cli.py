@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -25,14 +26,17 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
+        text = str(value)
         try:
-            return date.fromisoformat(str(value)) if len(str(value)) == 10 else _bad()
+            # fromisoformat alone also takes 20261001 and 2026-W40-4: insist on AAAA-MM-JJ.
+            if not _ISO_DATE.fullmatch(text):
+                raise ValueError(text)
+            return date.fromisoformat(text)
         except ValueError:
             self.fail(f"date invalide « {value} » : format attendu AAAA-MM-JJ", param, ctx)
 
 
-def _bad() -> date:
-    raise ValueError
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def date_option(func: F) -> F:
@@ -57,7 +61,10 @@ def today_or(value: date | None) -> date:
     return value or date.today()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
+)
 @click.option(
     "--depot",
     type=click.Path(file_okay=False, path_type=Path),
@@ -87,24 +94,55 @@ def cli(ctx: click.Context, depot: Path) -> None:
     help="Format du rapport.",
 )
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Nombre de processus.")
+@click.option(
+    "--depuis",
+    metavar="REF",
+    default=None,
+    help="Ne vérifier que ce qui a changé depuis la référence git REF (branche, étiquette, "
+    "commit), modifications en cours comprises, et les dossiers qui en dépendent.",
+)
+@click.option(
+    "--rapport",
+    "rapports",
+    metavar="FORMAT:FICHIER",
+    multiple=True,
+    help="Écrire aussi le rapport au FORMAT donné dans FICHIER (répétable), par exemple "
+    "--rapport junit:rapport-junit.xml.",
+)
 @click.pass_context
 def valider(
-    ctx: click.Context, chemins: tuple[Path, ...], today: date | None, fmt: str, jobs: int | None
+    ctx: click.Context,
+    chemins: tuple[Path, ...],
+    today: date | None,
+    fmt: str,
+    jobs: int | None,
+    depuis: str | None,
+    rapports: tuple[str, ...],
 ) -> None:
     """Vérifier les dossiers et les données de référence (règles E1 à E9).
 
-    Sans CHEMINS, vérifie tout records/. Code de sortie : 0 valide, 1 erreurs, 2 mauvaise
-    utilisation.
+    Sans CHEMINS, vérifie tout records/ et le fichier CODEOWNERS. Code de sortie : 0 valide,
+    1 erreurs, 2 mauvaise utilisation.
 
     \b
     Exemples :
       pae valider
       pae valider records/jeunes/2026/0990001A/
       pae valider --format json --date 2026-10-15
+      pae valider --depuis origin/main --format github
+      pae valider --rapport gitlab:gl-code-quality-report.json --rapport junit:rapport-junit.xml
     """
     from pae.commands import valider as command
 
-    opts = command.Options(root_of(ctx), today_or(today), list(chemins), fmt, jobs)
+    opts = command.Options(
+        root_of(ctx),
+        today_or(today),
+        list(chemins),
+        fmt,
+        jobs,
+        since=depuis,
+        reports=list(rapports),
+    )
     ctx.exit(command.run(opts, sys.stdout))
 
 
@@ -221,6 +259,144 @@ def echeances(
 
     opts = command.Options(root_of(ctx), today_or(today), jours, etablissement, referent, ics, fmt)
     ctx.exit(command.run(opts, sys.stdout, sys.stderr))
+
+
+@cli.command()
+@click.option(
+    "--sortie",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FICHIER",
+    default=None,
+    help="Fichier à écrire ; par défaut, CODEOWNERS à la racine du dépôt.",
+)
+@click.option(
+    "--verifier", is_flag=True, help="Ne rien écrire : code de sortie 1 s'il n'est pas à jour."
+)
+@click.pass_context
+def codeowners(ctx: click.Context, sortie: Path | None, verifier: bool) -> None:
+    """Écrire le fichier CODEOWNERS : qui approuve les changements de quels dossiers.
+
+    Les dossiers des jeunes d'un lycée reviennent à son chef d'établissement (forge_chef)
+    et à ses référents (referents[].forge) ; les données de référence et les schémas, aux
+    responsables du référentiel (forge.responsables_referentiel de parametres.yaml).
+
+    \b
+    Exemples :
+      pae codeowners
+      pae codeowners --verifier
+      pae codeowners --sortie .github/CODEOWNERS
+    """
+    from pae.commands import codeowners as command
+
+    ctx.exit(command.run(command.Options(root_of(ctx), sortie, verifier), sys.stdout))
+
+
+def _ask(question: str, check: Callable[[str], str | None], optional: bool) -> str:
+    """Ask until the answer passes `check`; an optional question accepts an empty answer."""
+
+    def proc(value: str) -> str:
+        value = value.strip()
+        if (value or not optional) and (message := check(value)):
+            raise click.BadParameter(message)
+        return value
+
+    answer: str = click.prompt(
+        question,
+        default="" if optional else None,
+        show_default=False,
+        value_proc=proc,
+        prompt_suffix=" : ",
+    )
+    return answer
+
+
+@cli.command()
+@click.option("--uai", metavar="UAI", help="Code UAI du lycée, par exemple 0750654D.")
+@click.option(
+    "--nom", metavar="TEXTE", help="Nom du lycée, par exemple « Lycée professionnel Jean Jaurès »."
+)
+@click.option("--commune", metavar="TEXTE", help="Commune du lycée.")
+@click.option(
+    "--zone",
+    metavar="ZONE",
+    help="Zone de vacances scolaires : A, B, C, corse ou académie d'outre-mer.",
+)
+@click.option("--chef", metavar="TEXTE", help="Chef d'établissement, par exemple « Mme Exemple ».")
+@click.option("--forge-chef", metavar="COMPTE", help="Compte forge du chef (facultatif).")
+@click.option(
+    "--mission-locale",
+    "ml_id",
+    metavar="ID",
+    help="Identifiant de la mission locale, par exemple ml-paris.",
+)
+@click.option("--mission-locale-nom", "ml_nom", metavar="TEXTE", help="Nom de la mission locale.")
+@click.option(
+    "--mission-locale-courriel",
+    "ml_courriel",
+    metavar="COURRIEL",
+    help="Courriel générique de la mission locale.",
+)
+@click.option(
+    "--referent",
+    "referents",
+    multiple=True,
+    metavar="ID:NOM:COURRIEL[:FORGE]",
+    help="Professeur référent (répétable), par exemple "
+    "« c-durand:Claire Durand:claire.durand@ac-exemple.fr:cdurand ».",
+)
+@click.option(
+    "--session",
+    type=click.IntRange(2000, 2100),
+    metavar="AAAA",
+    default=None,
+    help="Session (année de l'examen) dont on crée le dossier ; par défaut, l'année en cours.",
+)
+@click.option("--force", is_flag=True, help="Remplacer des données qui ne sont pas de démo.")
+@date_option
+@click.pass_context
+def init(
+    ctx: click.Context,
+    /,
+    referents: tuple[str, ...],
+    session: int | None,
+    force: bool,
+    today: date | None,
+    **values: str | None,
+) -> None:
+    """Préparer le dépôt d'un lycée : remplacer les données de démonstration par les siennes.
+
+    Écrit la fiche du lycée et celle de sa mission locale, crée le dossier des jeunes de la
+    session et le fichier CODEOWNERS. Les valeurs absentes des options sont demandées.
+    Rien n'est modifié si une valeur est refusée.
+
+    \b
+    Exemple :
+      pae init --uai 0750654D --nom "Lycée professionnel Exemple" --commune Paris \\
+        --zone C --chef "Mme Exemple" --mission-locale ml-paris \\
+        --mission-locale-nom "Mission locale de Paris" \\
+        --mission-locale-courriel contact@ml-paris.example \\
+        --referent "c-durand:Claire Durand:claire.durand@ac-exemple.fr:cdurand"
+    """
+    from pae.commands import init as command
+
+    command.refuse_real_data(root_of(ctx), force)  # before any question
+    interactive = command.fill(values, _ask)
+    specs = list(referents)
+    while interactive and not referents:
+        answer = _ask(command.REFERENT_QUESTION, command.check_referent, True)
+        if not answer:
+            break
+        specs.append(answer)
+    day = today_or(today)
+    opts = command.Options(
+        root_of(ctx),
+        day,
+        session or day.year,
+        referents=[command.parse_referent(s) for s in specs],
+        force=force,
+        **{k: v for k, v in values.items() if v is not None},
+    )
+    ctx.exit(command.run(opts, sys.stdout))
 
 
 def main(argv: list[str] | None = None) -> None:

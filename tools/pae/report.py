@@ -111,3 +111,7 @@ def as_json(result: Result, out: TextIO) -> None:
     }
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+# The forges' formats (gitlab, junit, github, sarif) register themselves on import.
+from pae import report_forge as _report_forge  # noqa: E402, F401

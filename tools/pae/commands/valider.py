@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from pae import rules
+from pae import changes, codeowners, rules
+from pae.commands.common import write_atomically
 from pae.errors import UsageError
 from pae.network import load_network
 from pae.problems import fill_positions
@@ -21,6 +23,10 @@ class Options:
     paths: list[Path] = field(default_factory=list)
     format: str = "texte"
     jobs: int | None = None
+    since: str | None = None
+    """Git reference: check only what changed since (`--depuis`)."""
+    reports: list[str] = field(default_factory=list)
+    """Extra reports, each `FORMAT:FICHIER` (`--rapport`)."""
 
 
 def validate(opts: Options) -> Result:
@@ -33,16 +39,40 @@ def validate(opts: Options) -> Result:
             f"pas de dossier records/ dans {opts.root} : lancer la commande à la racine "
             "du dépôt, ou indiquer --depot CHEMIN"
         )
-    loaded = load_network(opts.root, opts.paths or None, opts.jobs)
+    scope = changes.scope(opts.root, opts.paths, opts.since)
+    if scope.paths == [] and not scope.codeowners:
+        return Result([])
+    loaded = load_network(opts.root, scope.paths, opts.jobs)
     checked = set(loaded.checked)
     ctx = rules.Context(loaded.network, loaded.settings, opts.today)
     chosen = [d for d in loaded.network.dossiers if d.file in checked]
     problems = loaded.problems + [p for p in rules.check_network(ctx, chosen) if p.file in checked]
+    if scope.codeowners:
+        problems += codeowners.stale(opts.root, loaded.network, loaded.settings)
     fill_positions(opts.root, problems)
     return Result(loaded.checked, problems)
 
 
+def report_files(specs: list[str]) -> list[tuple[str, Path]]:
+    """`FORMAT:FICHIER` pairs of `--rapport`, checked before anything is validated."""
+    pairs = []
+    for spec in specs:
+        fmt, sep, name = spec.partition(":")
+        if not sep or not name or fmt not in REPORTERS:
+            raise UsageError(
+                f"--rapport « {spec} » : FORMAT:FICHIER attendu, FORMAT parmi "
+                f"{', '.join(sorted(REPORTERS))}"
+            )
+        pairs.append((fmt, Path(name)))
+    return pairs
+
+
 def run(opts: Options, out: TextIO) -> int:
+    files = report_files(opts.reports)
     result = validate(opts)
     REPORTERS[opts.format](result, out)
+    for fmt, path in files:
+        text = io.StringIO()
+        REPORTERS[fmt](result, text)
+        write_atomically(path, text.getvalue().encode("utf-8"))
     return 0 if result.ok else 1

@@ -1,0 +1,371 @@
+"""Reports where reviewers look: GitLab Code Quality, JUnit XML, GitHub annotations, SARIF,
+each checked against its published format (tests/data/formats/)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+import xmlschema
+
+from conftest import Edit, Run
+from forge_helpers import pae
+from pae.problems import Actor, Problem, Severity
+from pae.report import REPORTERS, Result
+from pae.report_forge import (
+    annotation,
+    fingerprints,
+    github,
+    gitlab,
+    junit,
+    message_kind,
+    rule_title,
+    sarif,
+)
+
+FORMATS = Path(__file__).parent / "data" / "formats"
+DOSSIER = "records/jeunes/2026/0990001N/0990001N-2026-001.yaml"
+LYCEE = "records/etablissements/0990001N.yaml"
+
+
+def error(code: str = "E8", line: int = 12, **kw: object) -> Problem:
+    fields: dict[str, object] = {
+        "file": DOSSIER,
+        "message": "contact le 12/09/2026, après l'entretien d'information du 10/09/2026",
+        "path": ("reperage", "contacts", 0, "date"),
+        "hint": "vérifier l'ordre des dates",
+        "line": line,
+        "column": 9,
+    }
+    fields.update(kw)
+    return Problem(code, **fields)  # type: ignore[arg-type]
+
+
+def alert(code: str = "A5", line: int = 3) -> Problem:
+    return Problem(
+        code,
+        DOSSIER,
+        "pas de point de suivi depuis le 01/10/2026",
+        ("suivi", "points"),
+        line=line,
+        column=1,
+        severity=Severity.ALERT,
+        actor=Actor.REFERENT,
+    )
+
+
+def sample() -> Result:
+    """Two checked files: the dossier with two errors and an alert, the lycée clean."""
+    problems = [
+        error(),
+        error("E2", 30, message="le référent « x-y » n'existe pas", path=("inscription",)),
+        alert(),
+    ]
+    return Result([DOSSIER, LYCEE], problems)
+
+
+def render(reporter: str, result: Result) -> str:
+    out = io.StringIO()
+    REPORTERS[reporter](result, out)
+    return out.getvalue()
+
+
+def test_the_forge_formats_are_registered_and_offered_by_the_cli(run: Run) -> None:
+    assert {"gitlab", "junit", "github", "sarif", "texte", "json"} <= set(REPORTERS)
+    assert "[github|gitlab|json|junit|sarif|texte]" in run("valider", "--help").output
+
+
+# --- GitLab Code Quality ----------------------------------------------------------------
+
+
+def gitlab_schema() -> dict[str, object]:
+    schema: dict[str, object] = json.loads(
+        (FORMATS / "gitlab-codequality.schema.json").read_text(encoding="utf-8")
+    )
+    return schema
+
+
+def test_gitlab_report_follows_the_documented_format() -> None:
+    issues = json.loads(render("gitlab", sample()))
+    jsonschema.validate(issues, gitlab_schema())
+    assert [i["check_name"] for i in issues] == ["A5", "E8", "E2"]
+    assert issues[1] == {
+        "description": "E8 contact le 12/09/2026, après l'entretien d'information du "
+        "10/09/2026 → vérifier l'ordre des dates",
+        "check_name": "E8",
+        "fingerprint": fingerprints([error()])[0],
+        "severity": "major",
+        "location": {"path": DOSSIER, "lines": {"begin": 12}},
+    }
+
+
+def test_gitlab_errors_are_major_and_alerts_minor() -> None:
+    issues = json.loads(render("gitlab", sample()))
+    assert sorted((i["check_name"], i["severity"]) for i in issues) == [
+        ("A5", "minor"),
+        ("E2", "major"),
+        ("E8", "major"),
+    ]
+
+
+def test_an_empty_result_is_an_empty_array() -> None:
+    assert render("gitlab", Result([DOSSIER])) == "[]\n"
+
+
+def test_fingerprints_ignore_the_line() -> None:
+    assert fingerprints([error(line=12)]) == fingerprints([error(line=40)])
+
+
+def test_fingerprints_ignore_the_values_quoted_in_the_message() -> None:
+    before = error(message="le référent « x-y » n'existe pas")
+    after = error(message="le référent « z-w » n'existe pas")
+    assert fingerprints([before]) == fingerprints([after])
+    assert message_kind("inscription le 01/10/2026") == "inscription le #/#/#"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        error(file=LYCEE),
+        error(path=("inscription", "date")),
+        error("E9"),
+        error(message="présence du 12/09/2026 hors des dates de l'action a1"),
+    ],
+    ids=["file", "field", "code", "message kind"],
+)
+def test_fingerprints_differ_by_file_field_code_and_message_kind(other: Problem) -> None:
+    assert fingerprints([error()]) != fingerprints([other])
+
+
+def test_identical_problems_get_distinct_stable_fingerprints() -> None:
+    twins = [error(line=5), error(line=9)]
+    first = fingerprints(twins)
+    assert len(set(first)) == 2
+    assert fingerprints([error(line=6), error(line=10)]) == first
+    issues = json.loads(render("gitlab", Result([DOSSIER], twins)))
+    jsonschema.validate(issues, gitlab_schema())
+    assert len({i["fingerprint"] for i in issues}) == 2
+
+
+def test_gitlab_report_from_the_cli(reseau: Path, edit: Edit, run: Run, dossier: Path) -> None:
+    edit(dossier, "referent: c-durand", "referent: x-inconnu")
+    result = run("--depot", reseau, "valider", "--date", "2026-10-15", "--format", "gitlab")
+    assert result.exit_code == 1
+    issues = json.loads(result.output)
+    jsonschema.validate(issues, gitlab_schema())
+    assert [(i["check_name"], i["location"]) for i in issues] == [
+        ("E2", {"path": DOSSIER, "lines": {"begin": 31}})
+    ]
+
+
+# --- JUnit ------------------------------------------------------------------------------
+
+
+def junit_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(FORMATS / "junit-10.xsd"))
+
+
+def test_junit_report_is_valid_against_the_jenkins_xsd() -> None:
+    text = render("junit", sample())
+    junit_schema().validate(text)
+    suites = ET.fromstring(text)
+    assert suites.attrib == {"name": "pae valider", "tests": "2", "failures": "1", "errors": "0"}
+
+
+def test_junit_has_one_test_case_per_checked_file() -> None:
+    suite = ET.fromstring(render("junit", sample())).find("testsuite")
+    assert suite is not None
+    cases = {c.attrib["name"]: c for c in suite.iter("testcase")}
+    assert sorted(cases) == [LYCEE, DOSSIER]
+    assert list(cases[LYCEE]) == []
+    assert cases[DOSSIER].attrib["classname"] == "records/jeunes/2026/0990001N"
+    failure = cases[DOSSIER].find("failure")
+    assert failure is not None
+    assert failure.attrib == {"message": "2 erreurs : E2, E8", "type": "E2, E8"}
+    assert failure.text == (
+        f"{DOSSIER}:12:9: E8 contact le 12/09/2026, après l'entretien d'information du "
+        "10/09/2026\n    → vérifier l'ordre des dates\n"
+        f"{DOSSIER}:30:9: E2 le référent « x-y » n'existe pas\n"
+        "    → vérifier l'ordre des dates\n"
+    )
+    out = cases[DOSSIER].find("system-out")
+    assert out is not None
+    assert out.text == f"{DOSSIER}:3:1: A5 pas de point de suivi depuis le 01/10/2026\n"
+
+
+def test_junit_alerts_alone_do_not_fail_the_file() -> None:
+    text = render("junit", Result([DOSSIER], [alert()]))
+    junit_schema().validate(text)
+    case = ET.fromstring(text).find("testsuite/testcase")
+    assert case is not None
+    assert case.find("failure") is None
+    assert case.find("system-out") is not None
+
+
+def test_junit_keeps_a_file_outside_the_checked_list_and_strips_non_xml_characters() -> None:
+    odd = Problem("CODEOWNERS", "CODEOWNERS", "valeur « \x01 » refusée", line=1, column=1)
+    text = render("junit", Result([DOSSIER], [odd]))
+    junit_schema().validate(text)
+    names = [c.attrib["name"] for c in ET.fromstring(text).iter("testcase")]
+    assert names == ["CODEOWNERS", DOSSIER]
+    assert "valeur « \ufffd » refusée" in text
+
+
+def test_junit_report_from_the_cli(reseau: Path, run: Run) -> None:
+    result = run("--depot", reseau, "valider", "--date", "2026-10-15", "--format", "junit")
+    assert result.exit_code == 0
+    junit_schema().validate(result.output)
+    assert ET.fromstring(result.output).attrib["tests"] == "4"
+
+
+# --- GitHub -----------------------------------------------------------------------------
+
+COMMAND = re.compile(r"::(error|warning) file=([^,:]+),line=(\d+),col=(\d+),title=([^,:]+)::(.*)")
+
+
+def test_github_annotation_syntax_and_escaping() -> None:
+    p = error(message="100% faux, vraiment: oui\nligne 2", file="records/a,b:c.yaml", hint=None)
+    assert annotation(p) == (
+        "::error file=records/a%2Cb%3Ac.yaml,line=12,col=9,title=E8::100%25 faux, vraiment: "
+        "oui%0Aligne 2"
+    )
+    assert COMMAND.fullmatch(annotation(p))
+
+
+def test_github_alerts_are_warnings() -> None:
+    lines = render("github", sample()).splitlines()
+    assert lines == [
+        f"::warning file={DOSSIER},line=3,col=1,title=A5::pas de point de suivi depuis le "
+        "01/10/2026",
+        f"::error file={DOSSIER},line=12,col=9,title=E8::contact le 12/09/2026, après "
+        "l'entretien d'information du 10/09/2026 → vérifier l'ordre des dates",
+        f"::error file={DOSSIER},line=30,col=9,title=E2::le référent « x-y » n'existe pas → "
+        "vérifier l'ordre des dates",
+        "2 erreurs dans 1 fichier (2 fichiers vérifiés) ; 1 alerte.",
+    ]
+    assert all(COMMAND.fullmatch(line) for line in lines[:3])
+
+
+def test_github_annotates_ten_of_each_level_and_logs_the_rest() -> None:
+    errors = [error(line=n, hint=None) for n in range(1, 13)]
+    alerts = [alert(line=n) for n in range(100, 111)]
+    lines = render("github", Result([DOSSIER], errors + alerts)).splitlines()
+    assert sum(line.startswith("::error ") for line in lines) == 10
+    assert sum(line.startswith("::warning ") for line in lines) == 10
+    plain = [line for line in lines if not line.startswith("::")]
+    assert plain == [
+        f"{DOSSIER}:11:9: E8 contact le 12/09/2026, après l'entretien d'information du 10/09/2026",
+        f"{DOSSIER}:12:9: E8 contact le 12/09/2026, après l'entretien d'information du 10/09/2026",
+        f"{DOSSIER}:110:1: A5 pas de point de suivi depuis le 01/10/2026",
+        "GitHub n'affiche que 10 annotations de chaque niveau : 3 autres problèmes dans le "
+        "journal ci-dessus.",
+        "12 erreurs dans 1 fichier (1 fichier vérifié) ; 11 alertes.",
+    ]
+
+
+def test_github_report_of_a_valid_network(reseau: Path, run: Run) -> None:
+    result = run("--depot", reseau, "valider", "--date", "2026-10-15", "--format", "github")
+    assert (result.exit_code, result.output) == (0, "Tout est valide : 4 fichiers vérifiés.\n")
+
+
+# --- SARIF ------------------------------------------------------------------------------
+
+_URI_REFERENCE = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+
+
+def validate_sarif(log: object) -> None:
+    schema = json.loads((FORMATS / "sarif-schema-2.1.0-subset.json").read_text("utf-8"))
+    checker = jsonschema.FormatChecker()
+    checker.checks("uri-reference")(
+        lambda v: not isinstance(v, str) or bool(_URI_REFERENCE.fullmatch(v))
+    )
+    jsonschema.Draft4Validator(schema, format_checker=checker).validate(log)
+
+
+def test_sarif_log_is_valid_against_the_oasis_schema() -> None:
+    log = json.loads(render("sarif", sample()))
+    validate_sarif(log)
+    run_ = log["runs"][0]
+    assert log["version"] == "2.1.0"
+    assert run_["language"] == "fr-FR"
+    rules = run_["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["A5", "E2", "E8"]
+    assert rules[0]["shortDescription"] == {"text": "Point de suivi en retard"}
+    assert rule_title("E6") == "Inscription après la date limite"
+    assert rules[0]["defaultConfiguration"] == {"level": "warning"}
+    assert rules[1]["defaultConfiguration"] == {"level": "error"}
+    levels = [(r["ruleId"], r["level"], rules[r["ruleIndex"]]["id"]) for r in run_["results"]]
+    assert levels == [("A5", "warning", "A5"), ("E8", "error", "E8"), ("E2", "error", "E2")]
+
+
+def test_sarif_locations_are_relative_uris() -> None:
+    odd = error(file="records/jeunes/2026/0990001N/élève 1.yaml")
+    log = json.loads(render("sarif", Result([odd.file], [odd])))
+    validate_sarif(log)
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location == {
+        "artifactLocation": {
+            "uri": "records/jeunes/2026/0990001N/%C3%A9l%C3%A8ve%201.yaml",
+            "uriBaseId": "%SRCROOT%",
+        },
+        "region": {"startLine": 12, "startColumn": 9},
+    }
+
+
+def test_sarif_of_a_valid_network(reseau: Path, run: Run) -> None:
+    result = run("--depot", reseau, "valider", "--date", "2026-10-15", "--format", "sarif")
+    assert result.exit_code == 0
+    log = json.loads(result.output)
+    validate_sarif(log)
+    assert log["runs"][0]["results"] == []
+
+
+def test_reporters_write_only_to_their_stream() -> None:
+    for func in (gitlab, junit, github, sarif):
+        out = io.StringIO()
+        func(sample(), out)
+        assert out.getvalue().endswith("\n")
+
+
+# --- several reports in one run ---------------------------------------------------------
+
+
+def test_rapport_writes_extra_reports(
+    reseau: Path, edit: Edit, dossier: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(dossier, "referent: c-durand", "referent: x-inconnu")
+    gl, ju = reseau / "gl.json", reseau / "sous-dossier" / "junit.xml"
+    done = pae(
+        capsys,
+        "--depot",
+        reseau,
+        "valider",
+        "--date",
+        "2026-10-15",
+        "--rapport",
+        f"gitlab:{gl}",
+        "--rapport",
+        f"junit:{ju}",
+    )
+    assert done.code == 1
+    assert done.out.endswith("1 erreur dans 1 fichier (4 fichiers vérifiés).\n")
+    jsonschema.validate(json.loads(gl.read_text("utf-8")), gitlab_schema())
+    junit_schema().validate(ju.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("spec", ["gitlab", "pdf:rapport.pdf", "junit:"])
+def test_a_bad_rapport_is_a_usage_error(
+    reseau: Path, spec: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done = pae(capsys, "--depot", reseau, "valider", "--rapport", spec)
+    assert done.code == 2
+    assert done.err == (
+        f"Erreur : --rapport « {spec} » : FORMAT:FICHIER attendu, FORMAT parmi "
+        "github, gitlab, json, junit, sarif, texte\n"
+    )
+    assert done.out == ""

@@ -1,0 +1,50 @@
+"""The few git questions the tools ask: which files changed since a reference."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from pae.errors import UsageError
+
+
+def git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise UsageError("git est introuvable : l'installer pour utiliser --depuis") from None
+
+
+def _names(output: bytes) -> list[str]:
+    return [n.decode("utf-8", "surrogateescape") for n in output.split(b"\0") if n]
+
+
+def _checked(root: Path, *args: str) -> list[str]:
+    done = git(root, *args)
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"git {args[0]} a échoué : {detail[-1] if detail else done.returncode}")
+    return _names(done.stdout)
+
+
+def changed_since(root: Path, ref: str) -> list[str]:
+    """Files changed between `ref` and the work tree: committed since the merge base
+    (`ref...HEAD`), staged, unstaged and untracked; paths relative to `root`, sorted.
+
+    Deleted and renamed files are listed under their old name too (no rename detection),
+    so that what referred to them is checked again.
+    """
+    if git(root, "rev-parse", "--is-inside-work-tree").returncode != 0:
+        raise UsageError(f"--depuis demande un dépôt git : {root} n'en est pas un")
+    if ref.startswith("-") or (
+        git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0
+    ):
+        raise UsageError(
+            f"référence git inconnue : « {ref} » (une branche, une étiquette ou un commit "
+            "est attendu, par exemple origin/main)"
+        )
+    diff = ("diff", "--name-only", "--no-renames", "--relative", "-z")
+    names = set(_checked(root, *diff, f"{ref}...HEAD"))
+    names.update(_checked(root, *diff, "HEAD"))
+    names.update(_checked(root, "ls-files", "--others", "--exclude-standard", "-z"))
+    return sorted(names)
