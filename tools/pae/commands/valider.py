@@ -14,6 +14,7 @@ from pae.errors import UsageError
 from pae.network import load_network
 from pae.problems import fill_positions
 from pae.report import REPORTERS, Result
+from pae.status import Core, dossier_status
 
 
 @dataclass
@@ -27,6 +28,8 @@ class Options:
     """Git reference: check only what changed since (`--depuis`)."""
     reports: list[str] = field(default_factory=list)
     """Extra reports, each `FORMAT:FICHIER` (`--rapport`)."""
+    alerts: bool = False
+    """Also report the alerts A1–A11 of the checked dossiers, as warnings (`--alertes`)."""
 
 
 def validate(opts: Options) -> Result:
@@ -43,10 +46,19 @@ def validate(opts: Options) -> Result:
     if scope.paths == [] and not scope.codeowners:
         return Result([])
     loaded = load_network(opts.root, scope.paths, opts.jobs)
+    if opts.paths and not loaded.checked:
+        shown = ", ".join(str(p) for p in opts.paths)
+        raise UsageError(
+            f"aucun fichier de {opts.root / 'records'} dans {shown} : indiquer des chemins "
+            "sous records/ (relatifs au dossier courant)"
+        )
     checked = set(loaded.checked)
     ctx = rules.Context(loaded.network, loaded.settings, opts.today)
     chosen = [d for d in loaded.network.dossiers if d.file in checked]
     problems = loaded.problems + [p for p in rules.check_network(ctx, chosen) if p.file in checked]
+    if opts.alerts:
+        core = Core(loaded.network, loaded.settings, opts.today)
+        problems += [a for d in chosen for a in dossier_status(d, core).alertes]
     if scope.codeowners:
         problems += codeowners.stale(opts.root, loaded.network, loaded.settings)
     fill_positions(opts.root, problems)
