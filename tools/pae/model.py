@@ -154,6 +154,7 @@ class EntretienInformation:
     date: date
     mission_locale: str | None
     decision: str | None
+    conseiller_ml: str | None = None
     participants: tuple[str, ...] = ()
     besoins: tuple[str, ...] = ()
     ft_inscrit: bool | None = None
@@ -337,6 +338,7 @@ def _entretien_information(raw: Raw | None) -> EntretienInformation | None:
         date=_req_d(raw["date"]),
         mission_locale=raw.get("mission_locale"),
         decision=raw.get("decision"),
+        conseiller_ml=raw.get("conseiller_ml"),
         participants=tuple(raw.get("participants") or ()),
         besoins=tuple(raw.get("besoins") or ()),
         ft_inscrit=ft.get("inscrit"),

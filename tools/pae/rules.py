@@ -120,18 +120,21 @@ def e2_references(d: Dossier, ctx: Context) -> Iterator[Problem]:
             hint=_known("missions locales connues", net.missions_locales),
         )
     ml = net.missions_locales.get(ml_id)
-    # The model has no field for the adviser met at the interview: read it from the record.
-    met = (d.raw.get("entretien_information") or {}).get("conseiller_ml")
-    if met and ml is not None and ml.conseiller(met) is None:
-        ids = [c.id for c in ml.conseillers]
-        yield Problem(
-            "E2",
-            d.file,
-            f"le conseiller « {met} » n'existe pas à la mission locale {ml.id}",
-            ("entretien_information", "conseiller_ml"),
-            hint=f"conseillers de {ml.id} : {', '.join(ids) or 'aucun'} (liste dans {ml.file})",
-        )
     ins = d.inscription
+    advisers = (
+        (ei.conseiller_ml if ei else None, ("entretien_information", "conseiller_ml")),
+        (ins.conseiller_ml if ins else None, ("inscription", "conseiller_ml")),
+    )
+    for adviser, where in advisers:
+        if adviser and ml is not None and ml.conseiller(adviser) is None:
+            ids = [c.id for c in ml.conseillers]
+            yield Problem(
+                "E2",
+                d.file,
+                f"le conseiller « {adviser} » n'existe pas à la mission locale {ml.id}",
+                where,
+                hint=f"conseillers de {ml.id} : {', '.join(ids) or 'aucun'} (liste dans {ml.file})",
+            )
     if ins and ins.referent and etab.referent(ins.referent) is None:
         ids = [r.id for r in etab.referents]
         yield Problem(
@@ -140,15 +143,6 @@ def e2_references(d: Dossier, ctx: Context) -> Iterator[Problem]:
             f"le référent « {ins.referent} » n'existe pas",
             ("inscription", "referent"),
             hint=f"référents de {etab.uai} : {', '.join(ids) or 'aucun'} (liste dans {etab.file})",
-        )
-    if ins and ins.conseiller_ml and ml is not None and ml.conseiller(ins.conseiller_ml) is None:
-        ids = [c.id for c in ml.conseillers]
-        yield Problem(
-            "E2",
-            d.file,
-            f"le conseiller « {ins.conseiller_ml} » n'existe pas à la mission locale {ml.id}",
-            ("inscription", "conseiller_ml"),
-            hint=f"conseillers de {ml.id} : {', '.join(ids) or 'aucun'} (liste dans {ml.file})",
         )
     places = set(net.offres) | set(net.etablissements) | net.broken_refs
     for action in d.actions:
