@@ -51,6 +51,26 @@ def date_option(func: F) -> F:
     )(func)
 
 
+def _set_depot(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(dict)["depot"] = value.resolve()
+
+
+DEPOT_HELP = (
+    "Dépôt de données à utiliser (dossier qui contient records/) ; par défaut, le dossier courant."
+)
+
+depot_option = click.option(
+    "--depot",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    expose_value=False,
+    callback=_set_depot,
+    help=DEPOT_HELP,
+)
+"""`--depot` also after the command name: `pae statut --depot ../lycee`."""
+
+
 def root_of(ctx: click.Context) -> Path:
     root: Path = ctx.obj["depot"]
     return root
@@ -69,8 +89,7 @@ def today_or(value: date | None) -> date:
     "--depot",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
-    help="Dépôt de données à utiliser (dossier qui contient records/) ; "
-    "par défaut, le dossier courant.",
+    help=DEPOT_HELP,
 )
 @click.version_option(package_name="pae", message="pae %(version)s")
 @click.pass_context
@@ -83,6 +102,7 @@ def cli(ctx: click.Context, depot: Path) -> None:
 
 
 @cli.command()
+@depot_option
 @click.argument("chemins", nargs=-1, type=click.Path(path_type=Path))
 @date_option
 @click.option(
@@ -109,6 +129,12 @@ def cli(ctx: click.Context, depot: Path) -> None:
     help="Écrire aussi le rapport au FORMAT donné dans FICHIER (répétable), par exemple "
     "--rapport junit:rapport-junit.xml.",
 )
+@click.option(
+    "--alertes",
+    is_flag=True,
+    help="Signaler aussi les alertes A1 à A11 des dossiers vérifiés (sans effet sur le code "
+    "de sortie).",
+)
 @click.pass_context
 def valider(
     ctx: click.Context,
@@ -118,6 +144,7 @@ def valider(
     jobs: int | None,
     depuis: str | None,
     rapports: tuple[str, ...],
+    alertes: bool,
 ) -> None:
     """Vérifier les dossiers et les données de référence (règles E1 à E9).
 
@@ -129,7 +156,7 @@ def valider(
       pae valider
       pae valider records/jeunes/2026/0990001A/
       pae valider --format json --date 2026-10-15
-      pae valider --depuis origin/main --format github
+      pae valider --depuis origin/main --format github --alertes
       pae valider --rapport gitlab:gl-code-quality-report.json --rapport junit:rapport-junit.xml
     """
     from pae.commands import valider as command
@@ -142,6 +169,7 @@ def valider(
         jobs,
         since=depuis,
         reports=list(rapports),
+        alerts=alertes,
     )
     ctx.exit(command.run(opts, sys.stdout))
 
@@ -159,6 +187,7 @@ STEPS = [
 
 
 @cli.command()
+@depot_option
 @click.argument("dossier", required=False)
 @date_option
 @click.option("--etablissement", metavar="UAI", help="Seulement les jeunes de ce lycée.")
@@ -213,6 +242,7 @@ def statut(
 
 
 @cli.command()
+@depot_option
 @date_option
 @click.option(
     "--jours",
@@ -262,6 +292,7 @@ def echeances(
 
 
 @cli.command()
+@depot_option
 @click.option(
     "--sortie",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -311,6 +342,7 @@ def _ask(question: str, check: Callable[[str], str | None], optional: bool) -> s
 
 
 @cli.command()
+@depot_option
 @click.option("--uai", metavar="UAI", help="Code UAI du lycée, par exemple 0750654D.")
 @click.option(
     "--nom", metavar="TEXTE", help="Nom du lycée, par exemple « Lycée professionnel Jean Jaurès »."
@@ -397,6 +429,68 @@ def init(
         **{k: v for k, v in values.items() if v is not None},
     )
     ctx.exit(command.run(opts, sys.stdout))
+
+
+@cli.command()
+@depot_option
+@date_option
+@click.option(
+    "--sortie",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DOSSIER",
+    default=None,
+    help="Dossier où écrire le site ; par défaut, public/ à la racine du dépôt.",
+)
+@click.option(
+    "--etablissement",
+    metavar="UAI",
+    help="Site d'un seul lycée : ses jeunes seulement, aucun autre lycée nommé.",
+)
+@click.option(
+    "--pseudonymiser",
+    is_flag=True,
+    help="Initiales et identifiant au lieu des noms ; ni date de naissance ni coordonnées.",
+)
+@click.option(
+    "--servir",
+    is_flag=True,
+    help="Aperçu sur ce poste, mis à jour à chaque modification d'un fichier de records/.",
+)
+@click.option(
+    "--adresse",
+    metavar="HÔTE:PORT",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Adresse de l'aperçu (avec --servir).",
+)
+@click.pass_context
+def site(
+    ctx: click.Context,
+    today: date | None,
+    sortie: Path | None,
+    etablissement: str | None,
+    pseudonymiser: bool,
+    servir: bool,
+    adresse: str,
+) -> None:
+    """Construire le site privé de l'équipe à partir des dossiers (MkDocs, thème Material).
+
+    Les pages sont écrites dans build/site-src puis construites dans public/. Les fichiers
+    invalides sont laissés de côté et signalés sur le tableau de bord.
+
+    \b
+    Exemples :
+      pae site
+      pae site --date 2026-10-15 --sortie /tmp/site
+      pae site --etablissement 0750654D --pseudonymiser
+      pae site --servir
+    """
+    from pae.commands import site as command
+
+    opts = command.Options(
+        root_of(ctx), today_or(today), sortie, etablissement, pseudonymiser, servir, adresse
+    )
+    ctx.exit(command.run(opts, sys.stdout, sys.stderr))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,78 @@
+"""Time `pae site` on N generated dossiers (the site must stay well under a minute at 1,000).
+
+    python bench/site.py --n 1000
+
+Writes the records with bench/generate.py into bench/out/site-<N>/ (git-ignored), then
+builds the site twice: each phase in-process (load and compute, write the pages, the
+calendars, MkDocs), then the whole command as users run it (calendars written in a second
+process while MkDocs builds). Prints seconds, the number of pages and
+the size of the site and of its search index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from generate import TODAY, generate
+from pae.commands.site import Options, assemble, build, prepare, sync
+from pae.pages import calendars
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=1000, help="number of dossiers")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    args = parser.parse_args()
+    root = args.out / f"site-{args.n}"
+    manifest = generate(root, args.n)
+    print(f"{args.n} dossiers générés ({len(manifest['planted'])} invalides exprès) dans {root}")
+
+    opts = Options(root.resolve(), date.fromisoformat(TODAY.isoformat()), root / "public")
+    t0 = time.perf_counter()
+    site, project = prepare(opts)
+    t1 = time.perf_counter()
+    gen = assemble(site, project, opts.root, with_calendars=False)
+    sync(gen.docs_dir, gen.files, keep=("calendriers",))
+    t2 = time.perf_counter()
+    ics = dict(calendars.calendar_files(site))
+    t3 = time.perf_counter()
+    build(gen, (root / "public").resolve())
+    t4 = time.perf_counter()
+    print(f"lecture, validation et calculs : {t1 - t0:6.1f} s")
+    print(f"écriture des pages            : {t2 - t1:6.1f} s ({len(gen.files)} fichiers)")
+    print(f"calendriers (en parallèle)     : {t3 - t2:6.1f} s ({len(ics)} fichiers)")
+    print(f"construction MkDocs           : {t4 - t3:6.1f} s")
+
+    pae = Path(sys.executable).with_name("pae")
+    start = time.perf_counter()
+    subprocess.run(
+        [str(pae), "--depot", str(root), "site", "--date", TODAY.isoformat()],
+        check=True,
+        capture_output=True,
+    )
+    total = time.perf_counter() - start
+    public = root / "public"
+    pages = sum(1 for _ in public.rglob("index.html"))
+    index = public / "search" / "search_index.json"
+    dossier = next((public / "dossiers").glob("*/index.html"))
+    print(f"pae site (commande complète)  : {total:6.1f} s")
+    print(
+        f"{pages} pages, site de {_size(public) / 1e6:.1f} Mo, index de recherche de "
+        f"{index.stat().st_size / 1e6:.2f} Mo, une page de dossier de "
+        f"{dossier.stat().st_size / 1e3:.0f} Ko"
+    )
+
+
+if __name__ == "__main__":
+    main()

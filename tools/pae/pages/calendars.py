@@ -1,0 +1,56 @@
+"""The échéancier page and the iCalendar files to subscribe to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+from pae.ics import build_calendar
+from pae.pages.context import Site
+from pae.pages.places import referents
+from pae.pages.render import long_date, render
+
+
+def echeancier(site: Site) -> str:
+    today = site.core.today
+    weeks: list[dict[str, Any]] = []
+    late = [item for item in site.due(site.statuses) if item[0].date < today]
+    if late:
+        weeks.append({"title": "En retard", "items": late})
+    current: dict[str, Any] | None = None
+    for item in site.due(site.statuses):
+        day = item[0].date
+        if day < today:
+            continue
+        monday = day - timedelta(days=day.weekday())
+        if current is None or current["monday"] != monday:
+            title = "Cette semaine" if monday <= today else f"Semaine du {long_date(monday)}"
+            current = {"title": title, "monday": monday, "items": []}
+            weeks.append(current)
+        current["items"].append(item)
+    return render(
+        "echeancier.md.j2",
+        site=site,
+        page="echeancier.md",
+        today=today,
+        weeks=weeks,
+        show_lycee=len(site.by_lycee) > 1,
+        scope=site.options.etablissement,
+        referent_calendars=[
+            (f"{r.nom} ({site.lycee_name(e.uai)})", site.referent_calendar(e.uai, r.id))
+            for e, r in referents(site)
+        ],
+    )
+
+
+def calendar_files(site: Site) -> Iterator[tuple[str, bytes]]:
+    """One file for everyone (or the one lycée of the site), one per référent."""
+    pseudo = site.options.pseudonymise
+    yield "calendriers/tous.ics", build_calendar(site.statuses, site.core, pseudonymise=pseudo)
+    for etab, ref in referents(site):
+        group = site.by_referent.get((etab.uai, ref.id), [])
+        yield (
+            site.referent_calendar(etab.uai, ref.id),
+            build_calendar(group, site.core, ref.id, etab.uai, pseudonymise=pseudo),
+        )
