@@ -166,6 +166,38 @@ def test_depot_from_elsewhere(
     assert result.output == "Tout est valide : 4 fichiers vérifiés.\n"
 
 
+def test_depot_after_the_command_name(
+    run: Run, reseau: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("valider", "--depot", "reseau", *DATE)
+    assert result.output == "Tout est valide : 4 fichiers vérifiés.\n"
+
+
+def test_alerts_are_reported_without_failing(run: Run, reseau: Path) -> None:
+    # On 2026-10-30 the dossier's last check-in (2026-10-09) is 21 days old: A5.
+    plain = run("--depot", reseau, "valider", "--date", "2026-10-30")
+    assert plain.exit_code == 0
+    assert "A5" not in plain.output
+    result = run("--depot", reseau, "valider", "--date", "2026-10-30", "--alertes")
+    assert result.exit_code == 0
+    assert (
+        "records/jeunes/2026/0990001N/0990001N-2026-001.yaml:50:3: A5 pas de point de suivi "
+        "depuis le 09/10/2026 (21 jours ; un point tous les 15 jours)\n"
+    ) in result.output
+    assert result.output.endswith("Tout est valide : 4 fichiers vérifiés ; 1 alerte.\n")
+
+
+def test_paths_outside_records_are_a_usage_error(
+    reseau: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    code, out, err = main("--depot", reseau, "valider", elsewhere, *DATE, capsys=capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Erreur : aucun fichier de {reseau.resolve() / 'records'} dans ")
+
+
 # --- usage errors: exit 2, French, no traceback -----------------------------------------------
 
 

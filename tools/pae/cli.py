@@ -71,6 +71,16 @@ depot_option = click.option(
 """`--depot` also after the command name: `pae statut --depot ../lycee`."""
 
 
+def filter_options(func: F) -> F:
+    """`--etablissement` and `--referent`: the lycée's or the référent's young people only."""
+    func = click.option("--referent", metavar="ID", help="Seulement les jeunes de ce référent.")(
+        func
+    )
+    return click.option("--etablissement", metavar="UAI", help="Seulement les jeunes de ce lycée.")(
+        func
+    )
+
+
 def root_of(ctx: click.Context) -> Path:
     root: Path = ctx.obj["depot"]
     return root
@@ -190,8 +200,7 @@ STEPS = [
 @depot_option
 @click.argument("dossier", required=False)
 @date_option
-@click.option("--etablissement", metavar="UAI", help="Seulement les jeunes de ce lycée.")
-@click.option("--referent", metavar="ID", help="Seulement les jeunes de ce référent.")
+@filter_options
 @click.option("--etape", type=click.Choice(STEPS), help="Seulement les dossiers à cette étape.")
 @click.option("--alertes-seulement", is_flag=True, help="Seulement les dossiers avec une alerte.")
 @click.option(
@@ -250,8 +259,7 @@ def statut(
     default=None,
     help="Horizon en jours (par défaut : le paramètre horizon_echeances_jours, 14).",
 )
-@click.option("--etablissement", metavar="UAI", help="Seulement les jeunes de ce lycée.")
-@click.option("--referent", metavar="ID", help="Seulement les jeunes de ce référent.")
+@filter_options
 @click.option(
     "--ics",
     type=click.Path(dir_okay=False, path_type=Path),
