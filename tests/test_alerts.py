@@ -661,6 +661,15 @@ def test_a11_programme_ends_at_the_early_exit() -> None:
     )
 
 
+def test_a11_counts_only_placement_days_within_the_programme() -> None:
+    # Planned until 11/10 but the young person left on 06/10: 21/09 … 06/10 = 16 days.
+    jeune = placements(("2026-09-21", "2026-10-11")).sortie("2026-10-06", "emploi")
+    (found,) = of(status_of(jeune, "2026-09-20"), "A11")
+    assert found.message.startswith(
+        "stages en entreprise sur 16 jours pour un parcours de 21 jours"
+    )
+
+
 def test_a11_share_is_a_setting() -> None:
     half = Settings.from_raw({"dispositifs": {"pae": {"part_max_stages_entreprise": "1/2"}}})
     jeune = placements(("2026-09-21", "2026-10-06"))  # 16 days of 30

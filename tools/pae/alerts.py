@@ -348,7 +348,9 @@ def a11_company_share(st: DossierStatus, core: Core) -> Iterator[Problem]:
         return
     days: set[date] = set()
     for a in placements:
-        days.update(a.debut + timedelta(days=i) for i in range((a.fin - a.debut).days + 1))
+        # Only the days within the programme count (a placement may be planned beyond it).
+        start, stop = max(a.debut, d.inscription.date), min(a.fin, end)
+        days.update(start + timedelta(days=i) for i in range((stop - start).days + 1))
     share = disp.part_max_stages_entreprise
     if len(days) > share * length:
         first = min(placements, key=lambda a: a.debut)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -519,4 +520,14 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("Interrompu.", err=True)
         code = 130
+    except Exception as exc:
+        # A bug of ours: say so in French; PAE_DEBUG=1 shows the details for developers.
+        if os.environ.get("PAE_DEBUG"):
+            raise
+        click.echo(
+            f"Erreur interne inattendue ({type(exc).__name__}) : merci de la signaler à "
+            "l'équipe qui maintient pae, avec la commande lancée (PAE_DEBUG=1 pour le détail).",
+            err=True,
+        )
+        code = 3
     sys.exit(code or 0)

@@ -105,6 +105,17 @@ class _Reader:
         return Loaded(rel, kind, None, problems)
 
 
+def _bad_settings(rel: str) -> Problem:
+    return Problem(
+        "E1",
+        rel,
+        "date de l'année impossible dans les dispositifs (par exemple « 02-30 ») : "
+        "réglages par défaut utilisés",
+        ("dispositifs",),
+        hint='écrire un jour qui existe chaque année, au format MM-JJ, par exemple "09-30"',
+    )
+
+
 def _misplaced(rel: str) -> Problem:
     return Problem(
         "E3",
@@ -178,7 +189,10 @@ def load_network(
                 problems.extend(item.problems)
             _add(network, item)
             if item.kind == "parametres" and item.data is not None:
-                settings = Settings.from_raw(item.data)
+                try:
+                    settings = Settings.from_raw(item.data)
+                except ValueError:
+                    problems.append(_bad_settings(item.rel))
     return LoadResult(network, settings, problems, sorted(checked))
 
 

@@ -27,14 +27,18 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 
+YEARS = range(1900, 2101)
+"""Dates outside these years are typos (9999-12-10), and would overflow date arithmetic."""
+
+
 def is_date(value: object) -> bool:
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         return not isinstance(value, str)  # non-strings are the `type` keyword's business
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         return False
-    return True
+    return day.year in YEARS
 
 
 def is_email(value: object) -> bool:
@@ -157,7 +161,10 @@ def _french(error: jsonschema.ValidationError) -> Iterator[tuple[Path_, str, str
         message = f"{wanted} {expected_}, trouvé {_type_of(value)} « {_show(value)} »"
         yield path, message, None, False
     elif kind == "format" and rule == "date":
-        if isinstance(value, str) and _DATE.fullmatch(value):
+        if isinstance(value, str) and _DATE.fullmatch(value) and int(value[:4]) not in YEARS:
+            hint = f"une année entre {YEARS.start} et {YEARS.stop - 1}"
+            yield path, f"date « {value} » hors limites", hint, False
+        elif isinstance(value, str) and _DATE.fullmatch(value):
             yield path, f"la date « {value} » n'existe pas", _DATE_HINT, False
         else:
             yield path, f"date invalide « {_show(value)} »", _DATE_HINT, False

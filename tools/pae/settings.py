@@ -62,7 +62,10 @@ class Settings:
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any] | None) -> Settings:
-        """Build from the (schema-valid) settings file; absent keys keep their default."""
+        """Build from the (schema-valid) settings file; absent keys keep their default.
+
+        Raises ValueError for a month-day that does not exist every year (`02-30`).
+        """
         raw = raw or {}
         suivi = raw.get("suivi") or {}
         base = cls()
@@ -80,8 +83,10 @@ class Settings:
 
 
 def _month_day(text: str) -> tuple[int, int]:
-    month, day = text.split("-")
-    return int(month), int(day)
+    month, day = (int(part) for part in text.split("-"))
+    # A date that exists every year: 02-29 would break three years out of four.
+    date(2001, month, day)
+    return month, day
 
 
 def _dispositif(base: Dispositif, raw: dict[str, Any]) -> Dispositif:

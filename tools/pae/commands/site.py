@@ -8,7 +8,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -16,17 +16,15 @@ from urllib.parse import quote
 
 import yaml
 
-from pae import rules
 from pae.cohort import cohort_figures
+from pae.commands.common import usable_network
 from pae.errors import DataError, UsageError
-from pae.network import load_network
 from pae.pages import calendars, generate
 from pae.pages.builder import build, serve
 from pae.pages.context import Forge, Site
 from pae.pages.context import Options as PageOptions
 from pae.pages.history import read_histories
 from pae.pages.privacy import Redactor, pseudonymise, restrict
-from pae.problems import Severity
 from pae.schemas import SCHEMA_DIR
 from pae.status import Core, network_status
 
@@ -87,20 +85,9 @@ def _mkdocs_config(config_file: Path) -> dict[str, Any]:
 
 def prepare(opts: Options) -> tuple[Site, Path]:
     """Load, validate and narrow the records; compute every status and figure."""
-    if not (opts.root / "records").is_dir():
-        raise UsageError(
-            f"pas de dossier records/ dans {opts.root} : lancer la commande à la racine "
-            "du dépôt, ou indiquer --depot CHEMIN"
-        )
+    usable = usable_network(opts.root, opts.today)
     project = project_dir(opts.root)
-    loaded = load_network(opts.root)
-    ctx = rules.Context(loaded.network, loaded.settings, opts.today)
-    problems = loaded.problems + rules.check_network(ctx)
-    invalid = sorted({p.file for p in problems if p.severity is Severity.ERROR})
-    bad = set(invalid)
-    network = replace(
-        loaded.network, dossiers=[d for d in ctx.network.dossiers if d.file not in bad]
-    )
+    network, invalid = usable.network, usable.invalid_files
     redact = Redactor.of({})
     if opts.pseudonymise:
         network, redact = pseudonymise(network)
@@ -112,7 +99,7 @@ def prepare(opts: Options) -> tuple[Site, Path]:
         network, only = restrict(network, uai)
         redact = redact.then(only)
         invalid = [f for f in invalid if _concerns(f, uai)]
-    core = Core(network, loaded.settings, opts.today)
+    core = Core(network, usable.settings, opts.today)
     statuses = network_status(core)
     config = _mkdocs_config(project / "mkdocs.yml")
     site = Site(
@@ -121,7 +108,7 @@ def prepare(opts: Options) -> tuple[Site, Path]:
         figures=cohort_figures(statuses, core),
         histories=read_histories(opts.root),
         options=PageOptions(opts.today, opts.pseudonymise, opts.etablissement),
-        forge=_forge(config, loaded.settings.url_depot),
+        forge=_forge(config, usable.settings.url_depot),
         invalid=invalid,
         redact=redact,
     )
@@ -222,12 +209,14 @@ def sync(folder: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> i
     return written
 
 
-def _clear_output(output: Path) -> threading.Thread | None:
-    """Move a previous site aside and delete it in the background, while MkDocs builds."""
-    if not (output / "index.html").is_file():
-        return None
+def _swap_in(staging: Path, output: Path) -> threading.Thread | None:
+    """Put the new site in place only once it is complete; delete the old one meanwhile."""
     old = output.with_name(f".{output.name}.ancien-{os.getpid()}")
-    output.rename(old)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    if not old.exists():
+        return None
     thread = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True})
     thread.start()
     return thread
@@ -260,11 +249,18 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
     ics = Calendars(site)
     gen = assemble(site, project, opts.root, with_calendars=False)
     sync(gen.docs_dir, gen.files, keep=(CALENDARS,))
-    cleaner = _clear_output(output)
-    warnings = build(gen, output)
-    files = ics.result()
-    sync(gen.docs_dir / CALENDARS, {Path(k).name: v for k, v in files.items()})
-    sync(output / CALENDARS, {Path(k).name: v for k, v in files.items()})
+    # A failed build must leave the previous site as it was: build beside it, then swap.
+    staging = output.with_name(f".{output.name}.construction-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        warnings = build(gen, staging)
+        files = ics.result()
+        sync(gen.docs_dir / CALENDARS, {Path(k).name: v for k, v in files.items()})
+        sync(staging / CALENDARS, {Path(k).name: v for k, v in files.items()})
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    cleaner = _swap_in(staging, output)
     if cleaner:
         cleaner.join()
     for message in warnings:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pae.commands.common import invalid_warning, load_statuses
-from pae.errors import UsageError
+from pae.errors import DataError, UsageError
 from pae.problems import fill_positions
 from pae.rules import DIPLOMA_LABELS, fr
 from pae.status import OUTCOME_LABELS, Core, DossierStatus, Step
@@ -38,6 +38,12 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
         err.write(warning + "\n")
     if opts.ident:
         st = next((s for s in loaded.statuses if s.dossier.id == opts.ident), None)
+        broken = [f for f in loaded.invalid_files if Path(f).stem == opts.ident]
+        if st is None and broken:
+            raise DataError(
+                f"le dossier « {opts.ident} » a des erreurs ({broken[0]}) : "
+                "lancer « pae valider » pour les voir et les corriger"
+            )
         if st is None:
             close = [s.dossier.id for s in loaded.statuses if opts.ident in s.dossier.id][:5]
             hint = f" ; dossiers proches : {', '.join(close)}" if close else ""
