@@ -10,7 +10,7 @@ import pytest
 from dossier_builder import Jeune, alert, codes, en_parcours, status_of
 from pae.problems import Actor
 from pae.settings import Settings
-from pae.status import Deadline, Event, Step, describe
+from pae.status import Deadline, Due, Event, Step, describe, step_dates
 
 
 def contacted() -> Jeune:
@@ -508,4 +508,35 @@ def test_timeline_marks_what_happened() -> None:
         Event(date(2026, 10, 5), "Début : Action a1", True),
         Event(date(2026, 10, 9), "Point de suivi", True),
         Event(date(2026, 10, 16), "Fin : Action a1", False),
+    ]
+
+
+# --- step dates and deadline kinds (read by the site's step tracker and bilan pages) -------
+
+
+def test_step_dates_as_known_at_the_reference_date() -> None:
+    jeune = en_parcours(1).bilan("2026-12-15", "emploi", transmis="2026-12-16")
+    before = status_of(jeune, "2026-10-15")
+    assert step_dates(before.dossier, date(2026, 10, 15), Settings()) == {
+        Step.CONTACTE: date(2026, 7, 8),
+        Step.ENTRETIEN_INFORMATION: date(2026, 9, 10),
+        Step.INSCRIT: date(2026, 9, 12),
+        Step.EN_PARCOURS: date(2026, 10, 5),
+    }
+    after = step_dates(before.dossier, date(2026, 12, 20), Settings())
+    assert (after[Step.BILAN], after[Step.TERMINE]) == (date(2026, 12, 15), date(2026, 12, 16))
+
+
+def test_step_dates_of_an_unreached_young_person() -> None:
+    st = status_of(Jeune(2).contact("2026-07-08", resultat="injoignable"), "2026-10-15")
+    assert st.etape is Step.A_CONTACTER
+    assert step_dates(st.dossier, date(2026, 10, 15), Settings()) == {}
+
+
+def test_every_deadline_says_what_kind_it_is() -> None:
+    st = status_of(en_parcours(1).action("a2", "2026-11-02", "2026-11-20"), "2026-10-15")
+    assert [(dl.kind, dl.date) for dl in st.deadlines] == [
+        (Due.POINT_SUIVI, date(2026, 10, 24)),
+        (Due.DEBUT_ACTION, date(2026, 11, 2)),
+        (Due.BILAN, date(2026, 12, 31)),
     ]

@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from itertools import combinations
 
+from pae.labels import fr
 from pae.model import Action, Creneau, Dossier
 from pae.problems import Actor, Problem, Severity
-from pae.rules import fr, programme_end
+from pae.rules import programme_end
 from pae.status import (
     CLOSED,
     IN_PROGRAMME,

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from statistics import median
 
+from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS
 from pae.problems import Actor
-from pae.rules import DIPLOMA_LABELS
-from pae.status import OUTCOME_LABELS, POSITIVE, Core, DossierStatus, Step, bilan_held
+from pae.status import POSITIVE, Core, DossierStatus, Step, bilan_held
 
 
 @dataclass(frozen=True)

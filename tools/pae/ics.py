@@ -8,18 +8,10 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from pae.model import Dossier
+from pae.model import Dossier, display_name
 from pae.status import CLOSED, Core, DossierStatus, Step
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-def display_name(d: Dossier, pseudonymise: bool) -> str:
-    """The young person as shown: full name, or initials and id for wider partners."""
-    if pseudonymise:
-        initials = "".join(f"{part[:1]}." for part in (d.prenom, d.nom) if part)
-        return f"{initials} ({d.id})"
-    return f"{d.prenom} {d.nom} ({d.id})"
 
 
 def _selected(st: DossierStatus, referent: str | None, etablissement: str | None) -> bool:

@@ -420,3 +420,24 @@ class Network:
 
     def dossier(self, ident: str) -> Dossier | None:
         return next((d for d in self.dossiers if d.id == ident), None)
+
+    def mission_locale_id(self, d: Dossier) -> str | None:
+        """The mission locale following a dossier: the one met at the interview, else the
+        lycée's."""
+        ei = d.entretien_information
+        if ei and ei.mission_locale:
+            return ei.mission_locale
+        etab = self.etablissements.get(d.etablissement)
+        return etab.mission_locale if etab else None
+
+    def mission_locale_of(self, d: Dossier) -> MissionLocale | None:
+        ident = self.mission_locale_id(d)
+        return self.missions_locales.get(ident) if ident else None
+
+
+def display_name(d: Dossier, pseudonymise: bool) -> str:
+    """The young person as shown: full name, or initials and id for wider partners."""
+    if pseudonymise:
+        initials = "".join(f"{part[:1]}." for part in (d.prenom, d.nom) if part)
+        return f"{initials} ({d.id})"
+    return f"{d.prenom} {d.nom} ({d.id})"

@@ -9,6 +9,7 @@ from itertools import groupby
 from pathlib import Path
 
 from pae import load
+from pae.labels import ACTORS
 from pae.load import Path_
 
 
@@ -26,14 +27,7 @@ class Actor(StrEnum):
 
     @property
     def label(self) -> str:
-        return _ACTOR_LABELS[self]
-
-
-_ACTOR_LABELS = {
-    Actor.CHEF: "chef d'établissement",
-    Actor.REFERENT: "référent",
-    Actor.CONSEILLER: "conseiller mission locale",
-}
+        return ACTORS[self.value]
 
 
 @dataclass

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 
+from pae.labels import DIPLOMA_LABELS, fr
 from pae.model import Dossier, Network
 from pae.problems import Problem
 from pae.settings import Settings, add_months
 
 UAI_KEYS = "ABCDEFGHJKLMNPRSTUVWXYZ"
 MEF_BY_DIPLOMA = {"cap": "pae_n3", "bac_pro": "pae_n4", "bma": "pae_n4", "dtms": "pae_n4"}
-DIPLOMA_LABELS = {"cap": "CAP", "bac_pro": "bac pro", "bma": "BMA", "dtms": "DTMS"}
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,6 @@ class Context:
     today: date
     future_events_are_errors: bool = True
     """False for the views of a dossier as of a date, where later events have not happened."""
-
-
-def fr(day: date) -> str:
-    """A date as French users read it: 30/09/2026."""
-    return day.strftime("%d/%m/%Y")
 
 
 def uai_key(digits: str) -> str:
@@ -111,7 +106,6 @@ def e2_references(d: Dossier, ctx: Context) -> Iterator[Problem]:
             )
         return
     ei = d.entretien_information
-    ml_id = (ei.mission_locale if ei and ei.mission_locale else None) or etab.mission_locale
     unknown_ml = ei and ei.mission_locale and ei.mission_locale not in net.missions_locales
     if ei and unknown_ml and ei.mission_locale not in net.broken_refs:
         yield Problem(
@@ -121,7 +115,7 @@ def e2_references(d: Dossier, ctx: Context) -> Iterator[Problem]:
             ("entretien_information", "mission_locale"),
             hint=_known("missions locales connues", net.missions_locales),
         )
-    ml = net.missions_locales.get(ml_id)
+    ml = net.mission_locale_of(d)
     ins = d.inscription
     advisers = (
         (ei.conseiller_ml if ei else None, ("entretien_information", "conseiller_ml")),

@@ -7,9 +7,18 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from pae.calendar import SchoolCalendar
+from pae.labels import (
+    CANAUX,
+    CONTACT_RESULTS,
+    EXIT_REASONS,
+    MEF,
+    STEP_LABELS,
+    fr,
+    label,
+)
 from pae.model import Contact, Dossier, Etablissement, Network
 from pae.problems import Actor, Problem
-from pae.rules import fr, programme_end
+from pae.rules import programme_end
 from pae.settings import Dispositif, Settings
 
 
@@ -28,16 +37,6 @@ class Step(StrEnum):
         return STEP_LABELS[self]
 
 
-STEP_LABELS = {
-    Step.A_CONTACTER: "À contacter",
-    Step.CONTACTE: "Contacté",
-    Step.ENTRETIEN_INFORMATION: "Entretien d'information",
-    Step.INSCRIT: "Inscrit",
-    Step.EN_PARCOURS: "En parcours",
-    Step.BILAN: "Bilan",
-    Step.TERMINE: "Terminé",
-    Step.NON_INSCRIT: "Non inscrit",
-}
 FUNNEL = (
     Step.A_CONTACTER,
     Step.CONTACTE,
@@ -51,15 +50,6 @@ IN_PROGRAMME = (Step.INSCRIT, Step.EN_PARCOURS)
 CLOSED = (Step.TERMINE, Step.NON_INSCRIT)
 
 POSITIVE = ("formation", "apprentissage", "emploi", "service_civique")
-OUTCOME_LABELS = {
-    "formation": "Formation",
-    "apprentissage": "Apprentissage",
-    "emploi": "Emploi",
-    "service_civique": "Service civique",
-    "parcours_insertion": "Parcours d'insertion",
-    "sans_solution": "Sans solution",
-    "non_renseignee": "Non renseignée",
-}
 
 
 @dataclass(frozen=True)
@@ -77,6 +67,20 @@ class Deadline:
     date: date
     what: str
     actor: Actor
+    kind: Due | None = field(default=None, compare=False)
+    """What is due, for code that must tell deadlines apart (never match on `what`)."""
+
+
+class Due(StrEnum):
+    CONTACT = "contact"
+    ENTRETIEN_INFORMATION = "entretien_information"
+    INSCRIPTION = "inscription"
+    ENTRETIEN_APPROFONDI = "entretien_approfondi"
+    POINT_SUIVI = "point_suivi"
+    DEBUT_ACTION = "debut_action"
+    BILAN = "bilan"
+    TRANSMISSION_BILAN = "transmission_bilan"
+    IMILO = "imilo"
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,32 @@ def reached_contacts(d: Dossier, today: date) -> list[Contact]:
     return sorted(
         (c for c in d.contacts if c.date <= today and c.resultat == "joint"), key=lambda c: c.date
     )
+
+
+def step_dates(d: Dossier, today: date, settings: Settings) -> dict[Step, date]:
+    """The day each step of the funnel was reached, as known at `today` (for timelines)."""
+    out: dict[Step, date] = {}
+    reached = reached_contacts(d, today)
+    if reached:
+        out[Step.CONTACTE] = reached[0].date
+    if d.entretien_information and info_held(d, today):
+        out[Step.ENTRETIEN_INFORMATION] = d.entretien_information.date
+    if not (d.inscription and enrolled(d, today)):
+        return out
+    out[Step.INSCRIT] = d.inscription.date
+    started = [a.debut for a in d.actions if a.debut <= today]
+    if started:
+        out[Step.EN_PARCOURS] = max(min(started), d.inscription.date)
+    fin = settings.dispositif(d.dispositif).fin(d.session)
+    ends = [x for x in (exit_date(d, today), d.bilan.date if d.bilan else None) if x and x <= today]
+    if today > fin:
+        ends.append(fin + timedelta(days=1))
+    if ends:
+        out[Step.BILAN] = min(ends)
+    sent = d.bilan.transmis_chef_etablissement if d.bilan else None
+    if step(d, today, settings)[0] is Step.TERMINE and sent:
+        out[Step.TERMINE] = sent
+    return out
 
 
 def in_depth_held(d: Dossier, today: date) -> bool:
@@ -228,45 +258,67 @@ def deadlines(
     limite, fin = disp.limite(d.session), disp.fin(d.session)
     out: list[Deadline] = []
     if etape is Step.A_CONTACTER:
-        out.append(Deadline(limite, "contacter le jeune", Actor.CHEF))
+        out.append(Deadline(limite, "contacter le jeune", Actor.CHEF, Due.CONTACT))
     elif etape is Step.CONTACTE:
         out.append(
             Deadline(
-                limite, "organiser l'entretien d'information avec la mission locale", Actor.CHEF
+                limite,
+                "organiser l'entretien d'information avec la mission locale",
+                Actor.CHEF,
+                Due.ENTRETIEN_INFORMATION,
             )
         )
     elif etape is Step.ENTRETIEN_INFORMATION:
         out.append(
-            Deadline(limite, "inscrire le jeune (MEF PAE) et désigner un référent", Actor.CHEF)
+            Deadline(
+                limite,
+                "inscrire le jeune (MEF PAE) et désigner un référent",
+                Actor.CHEF,
+                Due.INSCRIPTION,
+            )
         )
     if etape in (Step.ENTRETIEN_INFORMATION, *IN_PROGRAMME):
         ei = d.entretien_information
         if ei and ei.date <= today and not in_depth_held(d, today):
             due = ei.date + timedelta(days=disp.delai_entretien_approfondi_jours)
             what = "entretien approfondi avec la mission locale"
-            out.append(Deadline(due, what, in_depth_actor(d, today)))
+            out.append(Deadline(due, what, in_depth_actor(d, today), Due.ENTRETIEN_APPROFONDI))
     if etape in IN_PROGRAMME:
         last = last_check_in(d, today)
         if last:
             due = last + timedelta(days=settings.intervalle_points_jours)
-            out.append(Deadline(due, "point de suivi avec le jeune", Actor.REFERENT))
+            out.append(
+                Deadline(due, "point de suivi avec le jeune", Actor.REFERENT, Due.POINT_SUIVI)
+            )
         upcoming = [a for a in d.actions if a.debut > today]
         if upcoming:
             first = min(upcoming, key=lambda a: a.debut)
             out.append(
-                Deadline(first.debut, f"début de l'action « {first.intitule} »", Actor.REFERENT)
+                Deadline(
+                    first.debut,
+                    f"début de l'action « {first.intitule} »",
+                    Actor.REFERENT,
+                    Due.DEBUT_ACTION,
+                )
             )
-        out.append(Deadline(fin, "entretien de bilan", Actor.REFERENT))
+        out.append(Deadline(fin, "entretien de bilan", Actor.REFERENT, Due.BILAN))
     if etape is Step.BILAN:
         # A bilan without a solution is still to be held (A9 says so too).
         if not (bilan_held(d, today) and d.bilan and d.bilan.solution):
-            out.append(Deadline(fin, "entretien de bilan et solution de sortie", Actor.REFERENT))
+            out.append(
+                Deadline(fin, "entretien de bilan et solution de sortie", Actor.REFERENT, Due.BILAN)
+            )
         elif d.bilan and not _sent(d, today):
             out.append(
-                Deadline(fin, "transmettre le bilan au chef d'établissement", Actor.REFERENT)
+                Deadline(
+                    fin,
+                    "transmettre le bilan au chef d'établissement",
+                    Actor.REFERENT,
+                    Due.TRANSMISSION_BILAN,
+                )
             )
         if d.bilan and bilan_held(d, today) and not d.bilan.imilo_mis_a_jour:
-            out.append(Deadline(fin, "mettre à jour I-Milo", Actor.CONSEILLER))
+            out.append(Deadline(fin, "mettre à jour I-Milo", Actor.CONSEILLER, Due.IMILO))
     return out
 
 
@@ -308,15 +360,15 @@ def timeline(d: Dossier, today: date) -> list[Event]:
     """Everything that happened or is planned, in date order, in French."""
     items: list[tuple[date, str]] = []
     for c in d.contacts:
-        items.append((c.date, f"Contact ({_CANAL.get(c.canal, c.canal)}) : {_RESULT[c.resultat]}"))
+        items.append(
+            (c.date, f"Contact ({label(CANAUX, c.canal)}) : {label(CONTACT_RESULTS, c.resultat)}")
+        )
     if d.entretien_information:
         items.append(
             (d.entretien_information.date, "Entretien d'information avec la mission locale")
         )
     if d.inscription:
-        items.append(
-            (d.inscription.date, f"Inscription ({d.inscription.mef.upper().replace('_', ' ')})")
-        )
+        items.append((d.inscription.date, f"Inscription ({label(MEF, d.inscription.mef)})"))
     if d.entretien_approfondi and d.entretien_approfondi.date:
         items.append((d.entretien_approfondi.date, "Entretien approfondi"))
     for a in d.actions:
@@ -325,7 +377,12 @@ def timeline(d: Dossier, today: date) -> list[Event]:
     for p in d.points:
         items.append((p.date, "Point de suivi"))
     if d.sortie_anticipee:
-        items.append((d.sortie_anticipee.date, f"Sortie anticipée ({d.sortie_anticipee.motif})"))
+        items.append(
+            (
+                d.sortie_anticipee.date,
+                f"Sortie anticipée ({label(EXIT_REASONS, d.sortie_anticipee.motif)})",
+            )
+        )
     if d.bilan and d.bilan.date:
         items.append((d.bilan.date, "Entretien de bilan"))
     if d.bilan and d.bilan.transmis_chef_etablissement:
@@ -334,16 +391,6 @@ def timeline(d: Dossier, today: date) -> list[Event]:
         )
     items.sort(key=lambda item: item[0])
     return [Event(day, label, day <= today) for day, label in items]
-
-
-_CANAL = {
-    "telephone": "téléphone",
-    "sms": "SMS",
-    "courriel": "courriel",
-    "courrier": "courrier",
-    "rencontre": "rencontre",
-}
-_RESULT = {"joint": "joint", "injoignable": "injoignable", "message_laisse": "message laissé"}
 
 
 # --- everything together ---------------------------------------------------------------

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TextIO
 
 from pae.commands.common import invalid_warning, load_statuses, write_atomically
-from pae.ics import build_calendar, display_name
+from pae.ics import build_calendar
+from pae.labels import fr
+from pae.model import display_name
 from pae.problems import Actor
-from pae.rules import fr
 from pae.status import Deadline, DossierStatus
 
 

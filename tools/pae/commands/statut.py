@@ -11,9 +11,9 @@ from typing import Any, TextIO
 
 from pae.commands.common import invalid_warning, load_statuses
 from pae.errors import DataError, UsageError
+from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr
 from pae.problems import fill_positions
-from pae.rules import DIPLOMA_LABELS, fr
-from pae.status import OUTCOME_LABELS, Core, DossierStatus, Step
+from pae.status import Core, DossierStatus, Step
 
 
 @dataclass
@@ -218,7 +218,7 @@ def summary(st: DossierStatus, core: Core) -> str:
     step = st.etape.label + (f" ({st.motif_non_inscription})" if st.motif_non_inscription else "")
     lines.append(f"Étape : {step}")
     if d.inscription:
-        ml = core.network.missions_locales.get(etab.mission_locale) if etab else None
+        ml = core.network.mission_locale_of(d)
         adviser = ml.conseiller(d.inscription.conseiller_ml) if ml else None
         lines.append(f"Référent : {referent_name(st) or 'non désigné'}")
         adviser_name = adviser.nom if adviser else (d.inscription.conseiller_ml or "non désigné")

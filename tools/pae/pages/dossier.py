@@ -7,12 +7,12 @@ from datetime import timedelta
 from typing import Any
 
 from pae.alerts import ALERT_TITLES
+from pae.labels import fr
 from pae.model import Conseiller, MissionLocale, Referent
 from pae.pages import charts, timetable
 from pae.pages.context import Site
 from pae.pages.escape import Markup, mailto, md_escape
 from pae.pages.render import render
-from pae.rules import fr
 from pae.status import IN_PROGRAMME, Deadline, DossierStatus, Step, attendance_rate
 
 

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from pae.alerts import ALERT_TITLES
+from pae.labels import OUTCOME_LABELS
 from pae.pages import charts
 from pae.pages.context import Site, href
 from pae.pages.escape import Markup
 from pae.pages.render import render
-from pae.status import FUNNEL, IN_PROGRAMME, OUTCOME_LABELS, POSITIVE, DossierStatus, Step
+from pae.status import FUNNEL, IN_PROGRAMME, POSITIVE, DossierStatus, Step
 
 STEP_ORDER = {step: i for i, step in enumerate((*FUNNEL, Step.NON_INSCRIT))}
 OUTCOME_TONES = {

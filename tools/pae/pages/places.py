@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from pae.labels import OUTCOME_LABELS
 from pae.model import Action, Etablissement, MissionLocale, Offre, Referent
 from pae.pages.context import Site, href
 from pae.pages.escape import mailto
 from pae.pages.overview import table_context
 from pae.pages.render import render
 from pae.problems import Actor, Problem
-from pae.status import IN_PROGRAMME, OUTCOME_LABELS, POSITIVE, DossierStatus, Step, last_check_in
+from pae.status import IN_PROGRAMME, POSITIVE, DossierStatus, Step, last_check_in
 
 
 def _positive_rate(group: list[DossierStatus]) -> float | None:

@@ -10,18 +10,16 @@ from typing import Any
 
 import jinja2
 
-from pae.pages import labels as lb
+from pae import labels as lb
+from pae.labels import fr
 from pae.pages.escape import Markup, finalize, html_escape, md_escape
-from pae.rules import fr
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 def long_date(day: date | None) -> str:
     """`lundi 5 octobre 2026`."""
-    if day is None:
-        return "—"
-    return f"{lb.DAYS[day.weekday()]} {day.day} {lb.MONTHS[day.month - 1]} {day.year}"
+    return lb.fr_long(day) if day else "—"
 
 
 def short_date(day: date | None) -> str:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from itertools import pairwise
 
+from pae.labels import fr
 from pae.model import Action, Creneau
 from pae.pages.escape import md_escape as e
-from pae.rules import fr
 
 PALETTE = 8
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

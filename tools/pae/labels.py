@@ -1,9 +1,34 @@
-"""French words for the enumerated values of the records, as the site shows them."""
+"""French words for the enumerated values and dates: one table each, for every output."""
 
 from __future__ import annotations
 
-from pae.rules import DIPLOMA_LABELS
-from pae.status import OUTCOME_LABELS
+from datetime import date
+
+DIPLOMA_LABELS = {"cap": "CAP", "bac_pro": "bac pro", "bma": "BMA", "dtms": "DTMS"}
+STEP_LABELS = {
+    "a_contacter": "À contacter",
+    "contacte": "Contacté",
+    "entretien_information": "Entretien d'information",
+    "inscrit": "Inscrit",
+    "en_parcours": "En parcours",
+    "bilan": "Bilan",
+    "termine": "Terminé",
+    "non_inscrit": "Non inscrit",
+}
+OUTCOME_LABELS = {
+    "formation": "Formation",
+    "apprentissage": "Apprentissage",
+    "emploi": "Emploi",
+    "service_civique": "Service civique",
+    "parcours_insertion": "Parcours d'insertion",
+    "sans_solution": "Sans solution",
+    "non_renseignee": "Non renseignée",
+}
+ACTORS = {
+    "chef_etablissement": "chef d'établissement",
+    "referent": "référent",
+    "conseiller_ml": "conseiller mission locale",
+}
 
 ACTION_TYPES = {
     "mobilisation_bilan_competences": "Mobilisation et bilan de compétences",
@@ -140,4 +165,16 @@ def labels(table: dict[str, str], keys: tuple[str, ...] | list[str]) -> str:
     return ", ".join(label(table, k) for k in keys) or "—"
 
 
-__all__ = ["DIPLOMA_LABELS", "OUTCOME_LABELS", "label", "labels"]
+def fr(day: date) -> str:
+    """A date as French users read it: 30/09/2026."""
+    return day.strftime("%d/%m/%Y")
+
+
+def fr_day_month(day: date) -> str:
+    """30/09, for timetables and week ranges."""
+    return day.strftime("%d/%m")
+
+
+def fr_long(day: date) -> str:
+    """lundi 5 octobre 2026."""
+    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
