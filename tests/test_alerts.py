@@ -96,10 +96,10 @@ def test_a2_from_seven_days_before_the_deadline() -> None:
     jeune = contacted()  # accepted the interview, never enrolled
     assert of(status_of(jeune, "2026-09-22"), "A2") == []
     a2 = alert(status_of(jeune, "2026-09-23"), "A2")
-    assert a2.message == "inscription à faire au plus tard le 30/09/2026 (dans 7 jour(s))"
+    assert a2.message == "inscription à faire au plus tard le 30/09/2026 (dans 7 jours)"
     assert (a2.actor, a2.due) == (Actor.CHEF, date(2026, 9, 30))
     last = alert(status_of(jeune, "2026-09-30"), "A2")
-    assert last.message == "inscription à faire au plus tard le 30/09/2026 (dans 0 jour(s))"
+    assert last.message == "inscription à faire au plus tard le 30/09/2026 (aujourd'hui)"
 
 
 def test_a2_after_the_deadline() -> None:
@@ -714,7 +714,7 @@ def test_avenirpro_plus_uses_its_own_calendar(tmp_path: Path) -> None:
     assert on_25_sept[avenir.id].echeance.date == date(2026, 10, 15)
     on_8_oct = statuses_on_disk(root, "2026-10-08")
     assert alert(on_8_oct[avenir.id], "A2").message == (
-        "inscription à faire au plus tard le 15/10/2026 (dans 7 jour(s))"
+        "inscription à faire au plus tard le 15/10/2026 (dans 7 jours)"
     )
     assert alert(on_8_oct[pae.id], "A2").message == (
         "date limite d'inscription du 30/09/2026 dépassée sans inscription"

@@ -346,3 +346,35 @@ def test_echeances_json(run: Run, depot: Path) -> None:
             "en_retard": False,
         },
     ]
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "value", "message"),
+    [
+        ("statut", "--etablissement", "0990009X", "établissement « 0990009X » inconnu "
+         "(établissements : 0990001N, 0990002P)"),
+        ("echeances", "--referent", "c-duran", "référent « c-duran » inconnu "
+         "(référents : c-durand, m-roux)"),
+    ],
+)  # fmt: skip
+def test_a_filter_naming_nobody_is_a_usage_error(
+    depot: Path, capsys: pytest.CaptureFixture[str], command: str, option: str, value: str,
+    message: str,
+) -> None:  # fmt: skip
+    with pytest.raises(SystemExit) as exited:
+        main(["--depot", str(depot), command, "--date", TODAY, option, value])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == f"Erreur : {message}\n"
+
+
+def test_csv_cells_never_run_as_formulas(run: Run, tmp_path: Path) -> None:
+    root = write_network(tmp_path / "depot", Jeune(1, nom='=HYPERLINK("x")', prenom="@Léa"))
+    rows = list(csv.reader(io.StringIO(statut(run, root, "--format", "csv").stdout)))
+    assert (rows[1][1], rows[1][2]) == ('\'=HYPERLINK("x")', "'@Léa")
+
+
+def test_the_step_choices_are_the_steps_of_the_core() -> None:
+    from pae.cli import STEPS
+    from pae.status import Step
+
+    assert [s.value for s in Step] == STEPS

@@ -153,7 +153,7 @@ def test_deadline_dates_of_the_programme(data: bytes) -> None:
         date(2026, 12, 31),
         "Parcours Ambition Emploi : fin du parcours, bilans",
     )
-    follow_up = by_uid["0990001N-2026-001-echeance-0@pae"]
+    follow_up = by_uid["0990001N-2026-001-echeance-point_suivi@pae"]  # stable: named by kind
     assert str(follow_up["SUMMARY"]) == (
         "À faire : point de suivi avec le jeune — Léa Martin (0990001N-2026-001)"
     )

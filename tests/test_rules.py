@@ -625,7 +625,7 @@ def test_e8_check_in_after_the_reference_date(reseau: Path) -> None:
             "E8",
             51,
             13,
-            "point de suivi daté du 09/10/2026, dans le futur (aujourd'hui : 08/10/2026)",
+            "point de suivi daté du 09/10/2026, dans le futur (date de référence : 08/10/2026)",
             FUTURE_HINT,
         )
     ]
@@ -636,7 +636,7 @@ def test_e8_attendance_after_the_reference_date(reseau: Path) -> None:
         "E8",
         55,
         14,
-        "présence datée du 05/10/2026, dans le futur (aujourd'hui : 04/10/2026)",
+        "présence datée du 05/10/2026, dans le futur (date de référence : 04/10/2026)",
         FUTURE_HINT,
     )
 
@@ -646,7 +646,7 @@ def test_e8_contact_after_the_reference_date(reseau: Path) -> None:
         "E8",
         18,
         13,
-        "contact daté du 08/07/2026, dans le futur (aujourd'hui : 07/07/2026)",
+        "contact daté du 08/07/2026, dans le futur (date de référence : 07/07/2026)",
         FUTURE_HINT,
     )
 
@@ -658,7 +658,8 @@ def test_e8_transmission_of_the_bilan_in_the_future(reseau: Path, dossier: Path)
             "E8",
             58,
             32,
-            "transmission du bilan datée du 30/11/2026, dans le futur (aujourd'hui : 27/11/2026)",
+            "transmission du bilan datée du 30/11/2026, dans le futur "
+            "(date de référence : 27/11/2026)",
             FUTURE_HINT,
         )
     ]

@@ -13,10 +13,12 @@ from pae.rules import programme_end
 from pae.status import (
     CLOSED,
     IN_PROGRAMME,
+    PLANNING,
     Core,
     DossierStatus,
     Step,
     accepted,
+    attendance_counts,
     bilan_held,
     enrolled,
     exit_date,
@@ -27,7 +29,7 @@ from pae.status import (
 )
 
 COMPANY_PLACEMENTS = ("stage_immersion", "stage_clause_sociale")
-PLANNING_STEPS = (Step.A_CONTACTER, Step.CONTACTE, Step.ENTRETIEN_INFORMATION, *IN_PROGRAMME)
+PLANNING_STEPS = PLANNING
 
 Alert = Callable[[DossierStatus, Core], Iterator[Problem]]
 
@@ -54,7 +56,7 @@ def a1_in_depth_interview(st: DossierStatus, core: Core) -> Iterator[Problem]:
     if ei.decision in ("refus", "reinscription_diplome"):
         return
     disp = core.settings.dispositif(d.dispositif)
-    due = ei.date + timedelta(days=disp.delai_entretien_approfondi_jours)
+    due = disp.in_depth_due(ei.date)
     if today > due:
         actor = in_depth_actor(d, today)
         yield _alert(
@@ -80,7 +82,8 @@ def a2_enrolment_deadline(st: DossierStatus, core: Core) -> Iterator[Problem]:
         return
     if today <= limite:
         days = (limite - today).days
-        message = f"inscription à faire au plus tard le {fr(limite)} (dans {days} jour(s))"
+        when = "aujourd'hui" if days == 0 else f"dans {days} jour{'s' if days > 1 else ''}"
+        message = f"inscription à faire au plus tard le {fr(limite)} ({when})"
         hint = "inscrire le jeune sous le MEF PAE et désigner son référent"
     else:
         message = f"date limite d'inscription du {fr(limite)} dépassée sans inscription"
@@ -168,10 +171,11 @@ def a6_attendance(st: DossierStatus, core: Core) -> Iterator[Problem]:
     d, today, s = st.dossier, core.today, core.settings
     if st.etape not in IN_PROGRAMME:
         return
-    start = today - timedelta(days=7 * s.fenetre_assiduite_semaines - 1)
-    rate = st.assiduite_recente
-    # A small margin: in floating point 29/50 is 57.999… %, which is not below 58 %.
-    if rate is not None and rate * 100 < s.seuil_assiduite_pourcent - 1e-9:
+    start = s.attendance_window_start(today)
+    present, counted = attendance_counts(d, start, today)
+    # Integers: in floating point 29/50 is 57.999… %, which is not below 58 %.
+    if counted and present * 100 < s.seuil_assiduite_pourcent * counted:
+        rate = present / counted
         yield _alert(
             st,
             "A6",
@@ -331,7 +335,7 @@ def a10_france_travail(st: DossierStatus, core: Core) -> Iterator[Problem]:
             "A10",
             "inscription à France Travail (ex-Pôle emploi) déclarée mais non vérifiée",
             Actor.CONSEILLER,
-            ei.date + timedelta(days=disp.delai_entretien_approfondi_jours),
+            disp.in_depth_due(ei.date),
             ("entretien_information", "france_travail"),
             "vérifier l'inscription, juger de l'utilité d'un double suivi, noter « verifie: true »",
         )

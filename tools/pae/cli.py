@@ -258,7 +258,8 @@ def statut(
     "--jours",
     type=click.IntRange(min=0),
     default=None,
-    help="Horizon en jours (par défaut : le paramètre horizon_echeances_jours, 14).",
+    help="Horizon en jours (par défaut : le paramètre horizon_echeances_jours de "
+    "records/parametres.yaml).",
 )
 @filter_options
 @click.option(

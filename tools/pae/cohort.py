@@ -8,8 +8,19 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS
+from pae.model import Dossier
 from pae.problems import Actor
-from pae.status import POSITIVE, Core, DossierStatus, Step, bilan_held
+from pae.status import (
+    POSITIVE,
+    Core,
+    DossierStatus,
+    Step,
+    attendance_counts,
+    bilan_held,
+    enrolled,
+    info_held,
+    reached_contacts,
+)
 
 
 @dataclass(frozen=True)
@@ -51,30 +62,19 @@ def funnel(statuses: list[DossierStatus], core: Core) -> list[tuple[str, int]]:
     """Identified → contacted → information interview → enrolled → in programme → bilan."""
     today = core.today
 
-    def count(test: Callable[[DossierStatus], bool]) -> int:
-        return sum(1 for st in statuses if test(st))
+    def count(test: Callable[[Dossier], bool]) -> int:
+        return sum(1 for st in statuses if test(st.dossier))
 
-    def reached(st: DossierStatus) -> bool:
-        return any(c.date <= today and c.resultat == "joint" for c in st.dossier.contacts)
-
-    def info(st: DossierStatus) -> bool:
-        ei = st.dossier.entretien_information
-        return ei is not None and ei.date <= today
-
-    def enrolled(st: DossierStatus) -> bool:
-        ins = st.dossier.inscription
-        return ins is not None and ins.date <= today
-
-    def started(st: DossierStatus) -> bool:
-        return enrolled(st) and any(a.debut <= today for a in st.dossier.actions)
+    def started(d: Dossier) -> bool:
+        return enrolled(d, today) and any(a.debut <= today for a in d.actions)
 
     return [
         ("Repérés", len(statuses)),
-        ("Contactés", count(reached)),
-        ("Entretien d'information", count(info)),
-        ("Inscrits", count(enrolled)),
+        ("Contactés", count(lambda d: bool(reached_contacts(d, today)))),
+        ("Entretien d'information", count(lambda d: info_held(d, today))),
+        ("Inscrits", count(lambda d: enrolled(d, today))),
         ("En parcours", count(started)),
-        ("Bilan fait", count(lambda st: bilan_held(st.dossier, today))),
+        ("Bilan fait", count(lambda d: bilan_held(d, today))),
     ]
 
 
@@ -117,9 +117,8 @@ def cohort_figures(statuses: list[DossierStatus], core: Core) -> CohortFigures:
             to_enrolment.append((ins.date - min(c.date for c in d.contacts)).days)
         if ei and ea and ea.date and ea.date <= today:
             to_in_depth.append((ea.date - ei.date).days)
-        lines = [p for p in d.assiduite if p.date <= today and p.statut != "absent_justifie"]
-        counted += len(lines)
-        present += sum(p.statut in ("present", "retard") for p in lines)
+        here, lines = attendance_counts(d, None, today)
+        present, counted = present + here, counted + lines
     etabs = core.network.etablissements
 
     def referent_label(key: str) -> str:

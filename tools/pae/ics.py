@@ -9,16 +9,9 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from pae.model import Dossier, display_name
-from pae.status import CLOSED, Core, DossierStatus, Step
+from pae.status import PLANNING, Core, DossierStatus, selected
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-def _selected(st: DossierStatus, referent: str | None, etablissement: str | None) -> bool:
-    d = st.dossier
-    if etablissement and d.etablissement != etablissement:
-        return False
-    return not referent or bool(d.inscription and d.inscription.referent == referent)
 
 
 def build_calendar(
@@ -36,7 +29,7 @@ def build_calendar(
     cal.add("x-wr-calname", "Parcours Ambition Emploi — échéances")
     cal.add("x-wr-timezone", "Europe/Paris")
     stamp = datetime(core.today.year, core.today.month, core.today.day, tzinfo=ZoneInfo("UTC"))
-    chosen = [st for st in statuses if _selected(st, referent, etablissement)]
+    chosen = [st for st in statuses if selected(st, etablissement, referent)]
     for event in _programme_dates(chosen, core):
         event.add("dtstamp", stamp)
         cal.add_component(event)
@@ -91,11 +84,11 @@ def _events(st: DossierStatus, who: str) -> Iterator[Event]:
     ea = d.entretien_approfondi
     if ea and ea.date:
         yield _all_day(f"{d.id}-entretien-approfondi@pae", ea.date, f"Entretien approfondi — {who}")
-    if st.etape not in CLOSED and st.etape is not Step.BILAN:
+    if st.etape in PLANNING:
         yield from _slots(d, who)
     for i, deadline in enumerate(st.deadlines):
         yield _all_day(
-            f"{d.id}-echeance-{i}@pae",
+            f"{d.id}-echeance-{deadline.kind or i}@pae",
             deadline.date,
             f"À faire : {deadline.what} — {who}",
             f"Qui agit : {deadline.actor.label}",

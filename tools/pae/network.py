@@ -224,7 +224,3 @@ def _add(network: Network, item: Loaded) -> None:
         network.offres[data["id"]] = Offre.from_raw(data, item.rel)
     elif item.kind == "jeune":
         network.dossiers.append(Dossier.from_raw(data, item.rel))
-
-
-def missing_paths(paths: Iterable[Path]) -> list[Path]:
-    return [p for p in paths if not p.exists()]

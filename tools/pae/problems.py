@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from itertools import groupby
@@ -47,7 +47,6 @@ class Problem:
     severity: Severity = Severity.ERROR
     actor: Actor | None = None
     due: date | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def where(self) -> str:

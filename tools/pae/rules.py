@@ -382,7 +382,7 @@ def _not_in_future(d: Dossier, today: date) -> Iterator[Problem]:
             yield Problem(
                 "E8",
                 d.file,
-                f"{label} {dated} du {fr(day)}, dans le futur (aujourd'hui : {fr(today)})",
+                f"{label} {dated} du {fr(day)}, dans le futur (date de référence : {fr(today)})",
                 where,
                 hint="on n'enregistre qu'un événement qui a eu lieu : corriger la date",
             )
@@ -457,12 +457,12 @@ def check_network(ctx: Context, dossiers: list[Dossier] | None = None) -> list[P
     counts = Counter(d.id for d in ctx.network.dossiers)
     for d in chosen:
         if counts[d.id] > 1:
-            yield_ = Problem(
+            duplicate = Problem(
                 "E3",
                 d.file,
                 f"identifiant « {d.id} » utilisé par {counts[d.id]} dossiers",
                 ("id",),
                 hint="chaque dossier a un identifiant unique",
             )
-            problems.append(yield_)
+            problems.append(duplicate)
     return problems

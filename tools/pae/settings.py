@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
@@ -29,6 +29,10 @@ class Dispositif:
 
     def debut(self, session: int) -> date:
         return date(session, *self.debut_campagne)
+
+    def in_depth_due(self, information_interview: date) -> date:
+        """Last day for the in-depth interview: the week after the information interview."""
+        return information_interview + timedelta(days=self.delai_entretien_approfondi_jours)
 
 
 def add_months(day: date, months: int) -> date:
@@ -56,6 +60,10 @@ class Settings:
     dispositifs: dict[str, Dispositif] = field(default_factory=lambda: dict(_DISPOSITIFS))
     responsables_referentiel: tuple[str, ...] = ()
     url_depot: str | None = None
+
+    def attendance_window_start(self, today: date) -> date:
+        """First day of the recent-attendance window ending `today` (4 weeks by default)."""
+        return today - timedelta(days=7 * self.fenetre_assiduite_semaines - 1)
 
     def dispositif(self, name: str) -> Dispositif:
         return self.dispositifs.get(name) or self.dispositifs["pae"]

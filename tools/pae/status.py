@@ -18,7 +18,7 @@ from pae.labels import (
 )
 from pae.model import Contact, Dossier, Etablissement, Network
 from pae.problems import Actor, Problem
-from pae.rules import programme_end
+from pae.rules import MEF_BY_DIPLOMA, programme_end
 from pae.settings import Dispositif, Settings
 
 
@@ -48,6 +48,8 @@ FUNNEL = (
 )
 IN_PROGRAMME = (Step.INSCRIT, Step.EN_PARCOURS)
 CLOSED = (Step.TERMINE, Step.NON_INSCRIT)
+PLANNING = (Step.A_CONTACTER, Step.CONTACTE, Step.ENTRETIEN_INFORMATION, *IN_PROGRAMME)
+"""Steps where the timetable still lies ahead: its slots matter (A7, A8, calendars)."""
 
 POSITIVE = ("formation", "apprentissage", "emploi", "service_civique")
 
@@ -113,7 +115,7 @@ class DossierStatus:
 
     @property
     def niveau(self) -> str:
-        return "N3" if self.dossier.diplome == "cap" else "N4"
+        return "N3" if MEF_BY_DIPLOMA.get(self.dossier.diplome) == "pae_n3" else "N4"
 
     @property
     def sortie_positive(self) -> bool:
@@ -280,7 +282,7 @@ def deadlines(
     if etape in (Step.ENTRETIEN_INFORMATION, *IN_PROGRAMME):
         ei = d.entretien_information
         if ei and ei.date <= today and not in_depth_held(d, today):
-            due = ei.date + timedelta(days=disp.delai_entretien_approfondi_jours)
+            due = disp.in_depth_due(ei.date)
             what = "entretien approfondi avec la mission locale"
             out.append(Deadline(due, what, in_depth_actor(d, today), Due.ENTRETIEN_APPROFONDI))
     if etape in IN_PROGRAMME:
@@ -331,13 +333,16 @@ def _sent(d: Dossier, today: date) -> bool:
 # --- derived values --------------------------------------------------------------------
 
 
-def attendance_rate(d: Dossier, start: date | None, end: date) -> float | None:
-    """(present + late) / (present + late + unexcused absent); justified absences left out."""
+def attendance_counts(d: Dossier, start: date | None, end: date) -> tuple[int, int]:
+    """(present + late, present + late + unexcused absent); justified absences left out."""
     lines = [p for p in d.assiduite if p.date <= end and (start is None or p.date >= start)]
     counted = [p for p in lines if p.statut != "absent_justifie"]
-    if not counted:
-        return None
-    return sum(p.statut in ("present", "retard") for p in counted) / len(counted)
+    return sum(p.statut in ("present", "retard") for p in counted), len(counted)
+
+
+def attendance_rate(d: Dossier, start: date | None, end: date) -> float | None:
+    present, counted = attendance_counts(d, start, end)
+    return present / counted if counted else None
 
 
 def outcome(d: Dossier, today: date) -> str:
@@ -402,7 +407,6 @@ def dossier_status(d: Dossier, core: Core) -> DossierStatus:
     settings, today = core.settings, core.today
     disp = settings.dispositif(d.dispositif)
     etape, reason = step(d, today, settings)
-    weeks = settings.fenetre_assiduite_semaines
     st = DossierStatus(
         dossier=d,
         etablissement=core.network.etablissements.get(d.etablissement),
@@ -412,12 +416,35 @@ def dossier_status(d: Dossier, core: Core) -> DossierStatus:
         timeline=timeline(d, today),
         notes_conservables_jusqu_a=d.premiere_session + 5 if d.premiere_session else None,
         assiduite=attendance_rate(d, None, today),
-        assiduite_recente=attendance_rate(d, today - timedelta(days=7 * weeks - 1), today),
+        assiduite_recente=attendance_rate(d, settings.attendance_window_start(today), today),
         jours_en_parcours=days_in_programme(d, today, disp.fin(d.session)),
         sortie=outcome(d, today),
     )
     st.alertes = list(alerts(st, core))
     return st
+
+
+def selected(st: DossierStatus, etablissement: str | None, referent: str | None) -> bool:
+    """One lycée's young people, one référent's, or everyone (`--etablissement`, `--referent`)."""
+    d = st.dossier
+    if etablissement and d.etablissement != etablissement:
+        return False
+    return not referent or bool(d.inscription and d.inscription.referent == referent)
+
+
+def check_filters(core: Core, etablissement: str | None, referent: str | None) -> None:
+    """A filter naming nobody is a typo: say which values exist."""
+    from pae.errors import UsageError
+
+    etabs = core.network.etablissements
+    if etablissement and etablissement not in etabs:
+        known = ", ".join(sorted(etabs)) or "aucun"
+        raise UsageError(f"établissement « {etablissement} » inconnu (établissements : {known})")
+    ids = sorted(
+        {r.id for e in etabs.values() if etablissement in (None, e.uai) for r in e.referents}
+    )
+    if referent and referent not in ids:
+        raise UsageError(f"référent « {referent} » inconnu (référents : {', '.join(ids)})")
 
 
 def network_status(core: Core) -> list[DossierStatus]:

@@ -13,7 +13,7 @@ from pae.ics import build_calendar
 from pae.labels import fr
 from pae.model import display_name
 from pae.problems import Actor
-from pae.status import Deadline, DossierStatus
+from pae.status import Deadline, DossierStatus, check_filters, selected
 
 
 @dataclass
@@ -40,19 +40,13 @@ def due_within(statuses: list[DossierStatus], today: date, days: int) -> list[Du
     return sorted(items, key=lambda x: (x.deadline.date, x.status.dossier.id))
 
 
-def _keep(st: DossierStatus, opts: Options) -> bool:
-    d = st.dossier
-    if opts.etablissement and d.etablissement != opts.etablissement:
-        return False
-    return not opts.referent or bool(d.inscription and d.inscription.referent == opts.referent)
-
-
 def run(opts: Options, out: TextIO, err: TextIO) -> int:
     loaded = load_statuses(opts.root, opts.today)
     if warning := invalid_warning(loaded.invalid_files):
         err.write(warning + "\n")
     days = opts.jours if opts.jours is not None else loaded.core.settings.horizon_echeances_jours
-    chosen = [st for st in loaded.statuses if _keep(st, opts)]
+    check_filters(loaded.core, opts.etablissement, opts.referent)
+    chosen = [st for st in loaded.statuses if selected(st, opts.etablissement, opts.referent)]
     items = due_within(chosen, opts.today, days)
     if opts.ics:
         data = build_calendar(chosen, loaded.core)

@@ -13,7 +13,7 @@ from pae.commands.common import invalid_warning, load_statuses
 from pae.errors import DataError, UsageError
 from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr
 from pae.problems import fill_positions
-from pae.status import Core, DossierStatus, Step
+from pae.status import Core, DossierStatus, Step, check_filters, selected
 
 
 @dataclass
@@ -55,6 +55,7 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
         else:
             out.write(summary(st, loaded.core))
         return 0
+    check_filters(loaded.core, opts.etablissement, opts.referent)
     chosen = [st for st in loaded.statuses if _keep(st, opts)]
     if opts.format == "json":
         json.dump([as_dict(st) for st in chosen], out, ensure_ascii=False, indent=2)
@@ -67,10 +68,7 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
 
 
 def _keep(st: DossierStatus, opts: Options) -> bool:
-    d = st.dossier
-    if opts.etablissement and d.etablissement != opts.etablissement:
-        return False
-    if opts.referent and not (d.inscription and d.inscription.referent == opts.referent):
+    if not selected(st, opts.etablissement, opts.referent):
         return False
     if opts.etape and st.etape.value != opts.etape:
         return False
@@ -140,23 +138,27 @@ def _csv(statuses: list[DossierStatus], out: TextIO) -> None:
     )
     for st in statuses:
         d, nxt = st.dossier, st.echeance
-        writer.writerow(
-            [
-                d.id,
-                d.nom,
-                d.prenom,
-                d.etablissement,
-                d.diplome,
-                st.niveau,
-                st.etape.value,
-                d.inscription.referent if d.inscription and d.inscription.referent else "",
-                nxt.date.isoformat() if nxt else "",
-                nxt.what if nxt else "",
-                nxt.actor.value if nxt else "",
-                " ".join(a.code for a in st.alertes),
-                st.sortie,
-            ]
-        )
+        row = [
+            d.id,
+            d.nom,
+            d.prenom,
+            d.etablissement,
+            d.diplome,
+            st.niveau,
+            st.etape.value,
+            d.inscription.referent if d.inscription and d.inscription.referent else "",
+            nxt.date.isoformat() if nxt else "",
+            nxt.what if nxt else "",
+            nxt.actor.value if nxt else "",
+            " ".join(a.code for a in st.alertes),
+            st.sortie,
+        ]
+        writer.writerow([_cell(c) for c in row])
+
+
+def _cell(value: str) -> str:
+    """A spreadsheet must not run a cell as a formula (`=HYPERLINK(…)` in a name)."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def as_dict(st: DossierStatus) -> dict[str, Any]:
@@ -226,7 +228,8 @@ def summary(st: DossierStatus, core: Core) -> str:
     if st.jours_en_parcours:
         lines.append(
             f"Parcours : {st.jours_en_parcours} jours ; assiduité {_pct(st.assiduite)} "
-            f"(4 dernières semaines : {_pct(st.assiduite_recente)})"
+            f"({core.settings.fenetre_assiduite_semaines} dernières semaines : "
+            f"{_pct(st.assiduite_recente)})"
         )
     if st.etape in (Step.BILAN, Step.TERMINE) or st.sortie != "non_renseignee":
         lines.append(f"Sortie : {OUTCOME_LABELS[st.sortie]}")
