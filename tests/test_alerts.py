@@ -446,6 +446,7 @@ def test_a7_says_when_the_calendar_lacks_the_year() -> None:
     )
     # … school holidays are not: say so, never guess the Toussaint break.
     assert messages[1].startswith(
+        "créneaux de l'action « Atelier » non vérifiés : "
         "calendrier des vacances scolaires de la zone C indisponible pour 2030 "
         "(bibliothèque vacances-scolaires-france : données du "
     )
@@ -458,6 +459,7 @@ def test_a7_zone_outside_the_library_says_so() -> None:
     jeune = planned("Atelier", "2026-10-05", "2026-10-16", *MONDAY)
     messages = [a.message for a in of(status_of(jeune, "2026-10-05", zone_vacances="corse"), "A7")]
     assert messages == [
+        "créneaux de l'action « Atelier » non vérifiés : "
         "calendrier des vacances scolaires de la Corse indisponible pour 2026 (la bibliothèque "
         "vacances-scolaires-france ne couvre que les zones A, B et C) : vérifier à la main"
     ]

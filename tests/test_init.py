@@ -294,7 +294,7 @@ def test_a_failed_swap_puts_everything_back(
     done = pae(capsys, "--depot", clone, "init", *OPTIONS)
     assert (done.code, done.err) == (
         1,
-        "Erreur : impossible de remplacer les données (No space left on device) : rien n'a "
+        "Erreur : impossible de remplacer les données (plus de place sur le disque) : rien n'a "
         "été modifié\n",
     )
     assert snapshot(clone) == before

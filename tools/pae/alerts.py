@@ -246,10 +246,12 @@ def a7_holidays(st: DossierStatus, core: Core) -> Iterator[Problem]:
             yield _alert(
                 st,
                 "A7",
-                "; ".join(sorted({g.message for g in gaps})),
+                f"créneaux de l'action « {action.intitule} » non vérifiés : "
+                + "; ".join(sorted({g.message for g in gaps})),
                 Actor.REFERENT,
                 dates[0],
                 where,
+                "vérifier à la main les vacances et jours fériés de ces dates",
             )
 
 

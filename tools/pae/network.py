@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pae import load
+from pae.errors import UsageError
 from pae.model import Dossier, Etablissement, MissionLocale, Network, Offre
 from pae.problems import Problem
 from pae.schemas import SCHEMA_DIR, SchemaCheck
@@ -44,6 +45,15 @@ class LoadResult:
     problems: list[Problem]
     checked: list[str]
     """Files whose problems are reported (all of `records/`, or the paths asked for)."""
+
+
+def require_records(root: Path) -> None:
+    """The one check that a folder is a data repository, with the fix in French."""
+    if not (root / "records").is_dir():
+        raise UsageError(
+            f"pas de dossier records/ dans {root} : lancer la commande à la racine "
+            "du dépôt, ou indiquer --depot CHEMIN"
+        )
 
 
 def kind_of(rel_to_records: Sequence[str]) -> str | None:

@@ -8,8 +8,8 @@ from typing import TextIO
 
 from pae import codeowners
 from pae.commands.common import write_atomically
-from pae.errors import DataError, UsageError
-from pae.network import SETTINGS_FILE, load_network
+from pae.errors import DataError
+from pae.network import SETTINGS_FILE, load_network, require_records
 from pae.report import plural
 
 
@@ -22,11 +22,7 @@ class Options:
 
 def expected(root: Path) -> tuple[str, int, int]:
     """The file's text, the number of lycées and of reference keepers it names."""
-    if not (root / "records").is_dir():
-        raise UsageError(
-            f"pas de dossier records/ dans {root} : lancer la commande à la racine "
-            "du dépôt, ou indiquer --depot CHEMIN"
-        )
+    require_records(root)
     sources = [root / "records" / "etablissements", root / "records" / SETTINGS_FILE]
     loaded = load_network(root, only=[p for p in sources if p.exists()])
     if loaded.problems:

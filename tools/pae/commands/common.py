@@ -12,7 +12,7 @@ from pathlib import Path
 from pae import rules
 from pae.errors import UsageError
 from pae.model import Network
-from pae.network import load_network
+from pae.network import load_network, require_records
 from pae.problems import Severity
 from pae.settings import Settings
 from pae.status import Core, DossierStatus, network_status
@@ -32,14 +32,6 @@ class Loaded:
     core: Core
     statuses: list[DossierStatus]
     invalid_files: list[str]
-
-
-def require_records(root: Path) -> None:
-    if not (root / "records").is_dir():
-        raise UsageError(
-            f"pas de dossier records/ dans {root} : lancer la commande à la racine "
-            "du dépôt, ou indiquer --depot CHEMIN"
-        )
 
 
 def usable_network(root: Path, today: date) -> Usable:
@@ -78,7 +70,7 @@ def invalid_warning(invalid: list[str]) -> str | None:
     return warning
 
 
-def _why(exc: OSError) -> str:
+def why(exc: OSError) -> str:
     """The reason a file cannot be written, in French."""
     reasons = {
         errno.EACCES: "permission refusée",
@@ -107,7 +99,7 @@ def write_atomically(path: Path, data: bytes, what: str = "le fichier") -> None:
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as exc:
-        raise UsageError(f"impossible d'écrire {what} {path} : {_why(exc)}") from None
+        raise UsageError(f"impossible d'écrire {what} {path} : {why(exc)}") from None
     finally:
         if tmp is not None and Path(tmp).exists():
             Path(tmp).unlink()

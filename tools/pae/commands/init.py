@@ -14,8 +14,9 @@ from typing import Any, TextIO
 import yaml
 
 from pae import codeowners, rules
+from pae.commands.common import why
 from pae.errors import DataError, UsageError
-from pae.network import SETTINGS_FILE, discover, load_network
+from pae.network import SETTINGS_FILE, discover, load_network, require_records
 from pae.problems import fill_positions
 from pae.report import plural
 from pae.schemas import is_email, load_schema
@@ -178,12 +179,8 @@ def run(opts: Options, out: TextIO) -> int:
 
 def refuse_real_data(root: Path, force: bool) -> list[Path]:
     """The data files init would remove; refused unless they are the demo's or forced."""
+    require_records(root)
     records = root / "records"
-    if not records.is_dir():
-        raise UsageError(
-            f"pas de dossier records/ dans {root} : lancer la commande à la racine "
-            "du dépôt, ou indiquer --depot CHEMIN"
-        )
     old = [p for d in DATA_DIRS if (records / d).is_dir() for p in discover(records / d)]
     if old and not (records / DEMO_MARKER).is_file() and not force:
         raise UsageError(
@@ -282,5 +279,5 @@ def swap(root: Path, staging: Path) -> None:
         for d in moved_out:
             (trash / d).rename(records / d)
         raise DataError(
-            f"impossible de remplacer les données ({exc.strerror or exc}) : rien n'a été modifié"
+            f"impossible de remplacer les données ({why(exc)}) : rien n'a été modifié"
         ) from exc

@@ -11,7 +11,7 @@ from typing import TextIO
 from pae import changes, codeowners, rules
 from pae.commands.common import write_atomically
 from pae.errors import UsageError
-from pae.network import load_network
+from pae.network import load_network, require_records
 from pae.problems import fill_positions
 from pae.report import REPORTERS, Result
 from pae.status import Core, dossier_status
@@ -37,11 +37,7 @@ def validate(opts: Options) -> Result:
     missing = [str(p) for p in opts.paths if not p.exists()]
     if missing:
         raise UsageError(f"chemin introuvable : {', '.join(missing)}")
-    if not (opts.root / "records").is_dir():
-        raise UsageError(
-            f"pas de dossier records/ dans {opts.root} : lancer la commande à la racine "
-            "du dépôt, ou indiquer --depot CHEMIN"
-        )
+    require_records(opts.root)
     scope = changes.scope(opts.root, opts.paths, opts.since)
     if scope.paths == [] and not scope.codeowners:
         return Result([])
