@@ -58,6 +58,7 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
     check_filters(loaded.core, opts.etablissement, opts.referent)
     chosen = [st for st in loaded.statuses if _keep(st, opts)]
     if opts.format == "json":
+        fill_positions(opts.root, [a for st in chosen for a in st.alertes])
         json.dump([as_dict(st) for st in chosen], out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif opts.format == "csv":
