@@ -16,6 +16,7 @@ import yaml
 from pae import codeowners, rules
 from pae.commands.common import why
 from pae.errors import DataError, UsageError
+from pae.model import Referent
 from pae.network import SETTINGS_FILE, discover, load_network, require_records
 from pae.problems import fill_positions
 from pae.report import plural
@@ -108,14 +109,6 @@ def fill(values: dict[str, str | None], ask: Ask) -> bool:
         elif given is not None and (message := check(given)):
             raise UsageError(message)
     return interactive
-
-
-@dataclass(frozen=True)
-class Referent:
-    id: str
-    nom: str
-    courriel: str
-    forge: str | None = None
 
 
 def parse_referent(text: str) -> Referent:
