@@ -245,6 +245,19 @@ def person(rng: random.Random) -> tuple[str, str]:
     return rng.choice(PRENOMS), rng.choice(NOMS)
 
 
+SYLLABLES = ["ba", "ke", "lo", "mi", "nu", "ra", "so", "ti", "vo", "zu"]
+SYLLABLES += ["dan", "fer", "gal", "hou", "jar", "mor", "pel", "quin", "sil", "tur"]
+
+
+def unique_surname(i: int) -> str:
+    """An invented surname, different for each i below 20**4: "Bakelomi", "Kebalo"…"""
+    parts = []
+    for _ in range(4):
+        i, r = divmod(i, len(SYLLABLES))
+        parts.append(SYLLABLES[r])
+    return "".join(parts).capitalize()
+
+
 def staff(rng: random.Random, count: int, domain: str) -> list[tuple[str, str, str]]:
     """(id, nom, courriel) of `count` distinct people."""
     out: dict[str, tuple[str, str, str]] = {}
@@ -368,7 +381,12 @@ def next_weekday(day: date, weekday: int) -> date:
 
 
 def dossier(
-    rng: random.Random, lycee: Lycee, number: int, offre: dict[str, list[str]], planted: str | None
+    rng: random.Random,
+    lycee: Lycee,
+    number: int,
+    offre: dict[str, list[str]],
+    planted: str | None,
+    surname: str | None = None,
 ) -> str:
     """One dossier as YAML text, valid as of TODAY unless `planted` names a mutation."""
     ident = f"{lycee.uai}-{SESSION}-{number:03d}"
@@ -380,6 +398,7 @@ def dossier(
         else rng.choice(["sans_proposition_parcoursup", "sans_solution_connue"])
     )
     prenom, nom = person(rng)
+    nom = surname or nom
     early_exit = planted is None and rng.random() < 0.12
     ei_date = date(SESSION, 9, 1) + timedelta(days=rng.randint(0, 14))
     ins_date = ei_date + timedelta(days=rng.randint(0, 4))
@@ -633,8 +652,13 @@ def dossier(
     return text
 
 
-def generate(out: Path, n: int, seed: int = 2026, invalid_rate: float = 0.01) -> dict[str, Any]:
-    """(Re)write `out/records` and `out/planted.json`; return the manifest."""
+def generate(
+    out: Path, n: int, seed: int = 2026, invalid_rate: float = 0.01, unique_names: bool = False
+) -> dict[str, Any]:
+    """(Re)write `out/records` and `out/planted.json`; return the manifest.
+
+    `unique_names`: every young person gets a surname of their own, as in a real network
+    (the site's redaction of names must not slow down with their number)."""
     rng = random.Random(seed)
     records = out / "records"
     if records.exists():
@@ -654,7 +678,8 @@ def generate(out: Path, n: int, seed: int = 2026, invalid_rate: float = 0.01) ->
         counters[lycee.uai] = number = counters.get(lycee.uai, 0) + 1
         kind, code = PLANTED_KINDS[len(planted) % len(PLANTED_KINDS)]
         mutation = kind if i in planted_at else None
-        text = dossier(rng, lycee, number, offre, mutation)
+        surname = unique_surname(i) if unique_names else None
+        text = dossier(rng, lycee, number, offre, mutation, surname)
         folder = records / "jeunes" / str(SESSION) / lycee.uai
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{lycee.uai}-{SESSION}-{number:03d}.yaml"
@@ -665,6 +690,7 @@ def generate(out: Path, n: int, seed: int = 2026, invalid_rate: float = 0.01) ->
             planted.append({"fichier": rel, "code": code, "erreur": kind})
     manifest = {
         "n": n,
+        "unique_names": unique_names,
         "seed": seed,
         "date": TODAY.isoformat(),
         "lignes_par_dossier": round(lines / n, 1) if n else 0,
@@ -686,8 +712,11 @@ def main() -> None:
     parser.add_argument("--n", type=positive, default=10_000, help="number of dossiers")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    parser.add_argument(
+        "--unique-names", action="store_true", help="a surname of their own for each young person"
+    )
     args = parser.parse_args()
-    manifest = generate(args.out, args.n, args.seed)
+    manifest = generate(args.out, args.n, args.seed, unique_names=args.unique_names)
     print(
         f"{args.n} dossiers ({manifest['lignes_par_dossier']} lines on average), "
         f"{len(manifest['planted'])} invalid, in {args.out}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,11 @@ from pae.cli import cli
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[1]
+
+# Tests see no forge variables: GitLab's CI_PAGES_URL makes the site's links absolute, and
+# module-scoped site builds run before any function fixture could remove it.
+for _name in ("CI_PAGES_URL", "PAE_DEBUG"):
+    os.environ.pop(_name, None)
 
 # No example database: it would leave a .hypothesis/ folder in the working tree.
 settings.register_profile("pae", database=None, deadline=None)

@@ -3,7 +3,9 @@
 Built from tests/data/reseau (lycée 0990001N, mission locale ml-test) plus a second lycée
 (0990002P) with its own mission locale, dossiers with distinctive names, contact details and
 birth dates (what pseudonymisation must hide), one dossier whose free text is an XSS attempt,
-and, on request, an invalid dossier.
+one (TALKATIVE) whose free text names the other lycée, its staff and young people and types
+its own contact details, an action at the other lycée, an entry of the local offer whose
+contact is the other lycée's head, and, on request, an invalid dossier.
 """
 
 from __future__ import annotations
@@ -95,6 +97,17 @@ PEOPLE = [
         "0990002P",
     ),
 ]
+TALKATIVE = 1
+"""Index in PEOPLE of the young person (of 0990001N) whose record says too much."""
+INE = "2607031234K"
+MLDS = {
+    "id": "mlds-ravel",
+    "nom": "MLDS du bassin (fictive)",
+    "type": "mlds",
+    "commune": "Testville",
+    "contact": {"nom": "M. Ostrowski-Vandamme", "courriel": "mlds@ac-demo.example"},
+    "actions": [{"id": "remobilisation", "type": "mlds_remobilisation", "intitule": "Module"}],
+}
 FIRST = Person("Honorine", "Castagnède", "2007-04-09", "", "", "0990001N", "0990001N-2026-001")
 """The young person of the template dossier, renamed."""
 REFERENT = {"0990001N": "c-durand", "0990002P": "b-hurtaud"}
@@ -147,6 +160,8 @@ def write_network(root: Path, *, invalid: bool = False, git: bool = True) -> lis
         data = dossier(person, numbers[person.uai])
         numbers[person.uai] += 1
         _dump(records / f"jeunes/2026/{person.uai}/{person.ident}.yaml", data)
+    _talkative(records, people[TALKATIVE], people[3])
+    _dump(records / "offre/mlds-ravel.yaml", MLDS)
     xss = people[0]
     path = records / f"jeunes/2026/{xss.uai}/{xss.ident}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -163,6 +178,34 @@ def write_network(root: Path, *, invalid: bool = False, git: bool = True) -> lis
     if git:
         _git_history(root, xss)
     return people
+
+
+def _talkative(records: Path, person: Person, other: Person) -> None:
+    """Free text naming the other lycée, its head, a référent and a young person, and the
+    young person's own phone, e-mail, INE and birth date typed another way; an action at
+    the other lycée."""
+    path = records / f"jeunes/2026/{person.uai}/{person.ident}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    year, month, day = person.naissance.split("-")
+    phone = person.telephone.replace(" ", ".")
+    data["identite"]["ine"] = INE
+    data["suivi"]["points"][0]["resume"] = (
+        f"Joignable au {phone} ou {person.courriel} (né le {day}/{month}/{year}, "
+        f"INE {INE}). Vu au lycée Quentin Ravelsberg avec {other.prenom} {other.nom} ; "
+        f"{OTHER_LYCEE['chef_etablissement']} et {OTHER_LYCEE['referents'][0]['nom']} prévenus."
+    )
+    data["parcours"]["actions"].append(
+        {
+            "id": "a2",
+            "type": "atelier_orientation",
+            "intitule": "Découverte des ateliers",
+            "structure": OTHER_LYCEE["uai"],
+            "lieu": "etablissement",
+            "debut": "2026-10-19",
+            "fin": "2026-10-23",
+        }
+    )
+    _dump(path, data)
 
 
 def _git(root: Path, *args: str) -> None:

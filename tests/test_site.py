@@ -5,24 +5,43 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
 from lxml import html as lxml_html
 
+from dossier_builder import Jeune, en_parcours, network, statuses_of
+from pae import report
 from pae.cli import cli
+from pae.cohort import cohort_figures
+from pae.commands import site as site_command
 from pae.commands.site import sync
 from pae.errors import UsageError
-from pae.pages.history import parse_log, read_histories
+from pae.model import Etablissement, Network, Referent
+from pae.network import load_network
+from pae.pages import render
+from pae.pages.context import Options as PageOptions
+from pae.pages.context import Site
+from pae.pages.dossier import bilan_view, bilans_page, has_bilan_page, step_marks
+from pae.pages.history import Histories, parse_log, read_histories
+from pae.pages.privacy import Redactor, one_lycee_redactor, pseudonymise, restrict
+from pae.status import Due
 from site_network import (
     FIRST,
     FORGE,
+    INE,
     OTHER_LYCEE,
     OTHER_ML,
+    TALKATIVE,
     TODAY,
     XSS_LINK,
     XSS_SCRIPT,
@@ -164,16 +183,18 @@ def test_dossier_page(full: Built) -> None:
     text = doc.text_content()
     assert f"{person.prenom} {person.nom}" in doc.find(".//h1").text_content()
     assert "Notes conservables jusqu'à" in text and "la session 2031" in text
-    assert [
-        li.find_class("pae-steps__label")[0].text_content()
+    steps = [
+        (li.find_class("pae-steps__label")[0].text_content(), li.get("class").split("--")[1])
         for li in doc.find_class("pae-steps__item")
-    ] == [
-        "Repérage et contact",
-        "Entretien d'information",
-        "Inscription",
-        "Entretien approfondi",
-        "Parcours",
-        "Bilan",
+    ]
+    assert steps == [
+        ("À contacter", "done"),
+        ("Contacté", "done"),
+        ("Entretien d'information", "done"),
+        ("Inscrit", "done"),
+        ("En parcours", "current"),
+        ("Bilan", "todo"),
+        ("Terminé", "todo"),
     ]
     grid = doc.find_class("pae-edt")
     assert grid and "Lundi" in grid[0].text_content()
@@ -240,7 +261,7 @@ def test_search_index_finds_people_by_name(full: Built) -> None:
     assert index["config"]["lang"] == ["fr"]
     titles = {d["title"] for d in index["docs"]}
     person = full.people[4]
-    assert f"{person.prenom} {person.nom}" in titles
+    assert f"{person.prenom} {person.nom} ({person.ident})" in titles
     locations = {d["location"] for d in index["docs"]}
     assert not any(loc.startswith(("cohorte/", "bilans/0")) for loc in locations)
     dossier = [d for d in index["docs"] if d["location"].startswith("dossiers/")]
@@ -301,11 +322,14 @@ def test_one_lycee_site_names_no_other_lycee(one_lycee: Built) -> None:
     others = [p for p in one_lycee.people if p.uai == "0990002P"]
     forbidden = [
         OTHER_LYCEE["nom"],
+        "Ravelsberg",  # "lycée Quentin Ravelsberg" in a résumé
         OTHER_LYCEE["commune"],
         OTHER_LYCEE["chef_etablissement"],
+        "Ostrowski",  # the other lycée's head, contact of an entry of the local offer
         OTHER_LYCEE["referents"][0]["nom"],
+        "Hurtaud",
         OTHER_ML["nom"],
-        "0990002P",
+        "0990002P",  # also the structure of an action
         *(p.nom for p in others),
         *(p.prenom for p in others),
     ]
@@ -339,7 +363,7 @@ def test_calendars_are_written_and_parse(full: Built) -> None:
         "0990002P-b-hurtaud.ics",
         "tous.ics",
     ]
-    assert sorted(p.name for p in (full.root / "build/site-src/calendriers").iterdir()) == files
+    assert not (full.root / "build").exists()  # built elsewhere: nothing in the repository
     cal = Calendar.from_ical((full.out / "calendriers/tous.ics").read_bytes())
     assert len(cal.walk("VEVENT")) > 7
     mine = full.doc("referents/0990001N-c-durand")
@@ -426,3 +450,376 @@ def test_histories_without_git_repository(tmp_path: Path) -> None:
     assert histories.by_file == {}
     assert not histories.available
     assert histories.reason == "le dossier des données n'est pas un dépôt git"
+
+
+# --- review findings ----------------------------------------------------------------------
+
+
+def site_of(jeunes: list[Jeune], today: str, pseudonymise: bool = False) -> Site:
+    """The data of a site built from these dossiers of the small test network."""
+    statuses, core = statuses_of(jeunes, today)
+    figures = cohort_figures(statuses, core)
+    options = PageOptions(core.today, pseudonymise)
+    return Site(core, statuses, figures, Histories({}, True), options)
+
+
+def test_step_tracker_shows_the_cores_step() -> None:
+    unreached = Jeune(1).attempts("2026-07-08")
+    bilan_planned = en_parcours(2).bilan("2026-12-14", solution=None, imilo=None)
+    refused = Jeune(3).contact("2026-07-08").info("2026-09-10", decision="refus")
+    site = site_of([unreached, bilan_planned, refused], "2026-10-15")
+    marks = {
+        st.dossier.id: [(m.label, m.when, m.state) for m in step_marks(st, site)]
+        for st in site.statuses
+    }
+    todo = [("Bilan", "à venir", "todo"), ("Terminé", "à venir", "todo")]
+    # An unanswered call is no contact: the young person is still to be contacted.
+    assert marks[unreached.id] == [
+        ("À contacter", "en cours", "current"),
+        ("Contacté", "à venir", "todo"),
+        ("Entretien d'information", "à venir", "todo"),
+        ("Inscrit", "à venir", "todo"),
+        ("En parcours", "à venir", "todo"),
+        *todo,
+    ]
+    # A bilan planned for December: the young person is still in programme.
+    assert marks[bilan_planned.id] == [
+        ("À contacter", "", "done"),
+        ("Contacté", "08/07/2026", "done"),
+        ("Entretien d'information", "10/09/2026", "done"),
+        ("Inscrit", "12/09/2026", "done"),
+        ("En parcours", "depuis le 05/10/2026", "current"),
+        *todo,
+    ]
+    assert marks[refused.id] == [
+        ("À contacter", "", "done"),
+        ("Contacté", "08/07/2026", "done"),
+        ("Entretien d'information", "10/09/2026", "done"),
+        ("Non inscrit", "refus à l'entretien d'information", "current"),
+    ]
+
+
+def test_printable_bilan_names_the_bilan_deadline_not_an_action_about_bilans() -> None:
+    jeune = en_parcours().action(
+        "a2",
+        "2026-10-19",
+        "2026-10-30",
+        "mobilisation_bilan_competences",
+        (),
+        "Mobilisation et bilan de compétences",
+    )
+    site = site_of([jeune], "2026-10-15")
+    st = site.statuses[0]
+    due = bilan_view(site, st).due
+    assert due is not None and (due.kind, due.what) == (Due.BILAN, "entretien de bilan")
+    page = bilans_page(site, "0990001N", site.statuses)
+    assert "Bilan non encore tenu : entretien de bilan, au plus tard le" in page
+    assert "début de l" not in page
+
+
+def test_a_lycee_as_structure_is_named_or_hidden(full: Built, one_lycee: Built) -> None:
+    page = dossier_of(full, TALKATIVE)
+    row = "//table[thead/tr/th='Structure']/tbody/tr[td[contains(., 'Découverte des ateliers')]]"
+    cell = full.doc(page).xpath(row)[0].findall("td")[2]
+    assert cell.text_content() == OTHER_LYCEE["nom"]
+    assert cell.find("a").get("href") == "../../lycees/0990002P/"
+    cell = one_lycee.doc(page).xpath(row)[0].findall("td")[2]
+    assert cell.text_content() == "un autre lycée du réseau"
+
+
+def test_one_lycee_site_redacts_free_text_so_that_it_reads_well(one_lycee: Built) -> None:
+    person = one_lycee.people[TALKATIVE]
+    text = one_lycee.doc(dossier_of(one_lycee, TALKATIVE)).text_content()
+    assert "Vu au [lycée] avec [jeune] ; M. [personnel] et [personnel] prévenus." in text
+    assert f"{person.prenom} {person.nom}" in text  # this lycée's own young person stays
+    offre = one_lycee.doc("offre").text_content()
+    assert "Contact : M. [personnel] · mlds@ac-demo.example" in offre
+
+
+def _network_of_two(other_name: str) -> Network:
+    def etab(uai: str, nom: str, chef: str, referent: str) -> Etablissement:
+        ref = Referent(referent.lower().replace(" ", "-"), referent, "x@ac-demo.example")
+        return Etablissement(uai, nom, "Ville", "A", chef, "ml", f"{uai}.yaml", (ref,))
+
+    return Network(
+        root="",
+        etablissements={
+            "0990001N": etab(
+                "0990001N", "Lycée professionnel des Tilleuls", "Mme Bourquin", "Anne Roy"
+            ),
+            "0990002P": etab("0990002P", other_name, "M. Patrick Schaeffer", "Anne Stoessel"),
+        },
+    )
+
+
+def test_another_lycee_is_found_by_the_distinctive_part_of_its_name() -> None:
+    redact = one_lycee_redactor(
+        _network_of_two("Lycée professionnel du Rhin Vert"), "0990001N", set()
+    )
+    assert redact("Stage trouvé par le lycée du Rhin Vert.") == "Stage trouvé par le [lycée]."
+    assert redact("vu au Rhin Vert, puis au LP Rhin Vert") == "vu au [lycée], puis au [lycée]"
+    assert redact("vu au lycée du rhin vert") == "vu au [lycée]"
+    assert redact("un pré vert au bord du Rhin") == "un pré vert au bord du Rhin"
+    assert redact("M. Schaeffer et Patrick Schaeffer") == "M. [personnel] et [personnel]"
+    # "Anne" is also a member of this lycée's staff: only the full name goes.
+    assert redact("Anne Stoessel, Mme Stoessel et Anne Roy") == (
+        "[personnel], Mme [personnel] et Anne Roy"
+    )
+    assert (
+        redact("les Tilleuls et le lycée des Tilleuls") == "les Tilleuls et le lycée des Tilleuls"
+    )
+    redact = one_lycee_redactor(
+        _network_of_two("Lycée professionnel des Coteaux"), "0990001N", set()
+    )
+    assert redact("au lycée des Coteaux, à Garonne et Coteaux") == (
+        "au [lycée], à Garonne et Coteaux"  # one word after "des": a common noun alone
+    )
+
+
+def test_one_lycee_redactor_hides_other_young_people_in_commit_messages(tmp_path: Path) -> None:
+    people = write_network(tmp_path / "depot", git=False)
+    _, redact = restrict(load_network(tmp_path / "depot").network, "0990001N")
+    other, own = people[3], people[0]
+    assert redact(f"Point de suivi de {other.prenom} {other.nom}") == "Point de suivi de [jeune]"
+    assert redact(f"Point de suivi de {other.nom.upper()}") == "Point de suivi de [jeune]"
+    assert redact(f"Point de suivi de {own.prenom} {own.nom}") == (
+        f"Point de suivi de {own.prenom} {own.nom}"
+    )
+
+
+def test_pseudonymised_site_hides_contact_details_typed_in_free_text(pseudo: Built) -> None:
+    person = pseudo.people[TALKATIVE]
+    text = pseudo.doc(dossier_of(pseudo, TALKATIVE)).text_content()
+    assert (
+        "Joignable au [téléphone] ou [courriel] (né le [date de naissance], INE [INE]). "
+        f"Vu au lycée Quentin Ravelsberg avec {pseudo.people[3].prenom[0]}. "
+        f"{pseudo.people[3].nom[0]}. ;" in text
+    )
+    digits = person.telephone.replace(" ", "")
+    for path, content in pseudo.texts():
+        assert INE not in content, path
+        assert digits not in re.sub(r"[\s.]", "", content), path
+
+
+def _pseudonymiser(*people: tuple[str, str, dict[str, str]]) -> Redactor:
+    jeunes = []
+    for i, (prenom, nom, identite) in enumerate(people, 1):
+        jeune = Jeune(i, prenom=prenom, nom=nom)
+        jeune.raw["identite"].update(identite)
+        jeunes.append(jeune)
+    return pseudonymise(network(*jeunes))[1]
+
+
+def test_pseudonymising_redacts_names_by_rule_and_contact_details_however_typed() -> None:
+    details = {"telephone": "06 39 98 10 15", "courriel": "ines.p@example.org"}
+    redact = _pseudonymiser(("Inès", "Petit", details), ("Jean-Marc", "Da Silva", {}))
+    assert redact("vu au lycée le petit déjeuner") == "vu au lycée le petit déjeuner"
+    assert redact("Inès Petit est venue ; Petit aussi, et inès petit") == (
+        "I. P. est venue ; P. aussi, et I. P."
+    )
+    assert redact("Da Silva et Jean-Marc") == "D. S. et J. M."
+    assert redact("le da de la fontaine") == "le da de la fontaine"
+    for phone in ("06 39 98 10 15", "0639981015", "06.39.98.10.15", "+33 6 39 98 10 15"):
+        assert redact(f"tél {phone}.") == "tél [téléphone].", phone
+    assert redact("tél 06 39 98 10 16") == "tél 06 39 98 10 16"
+    for day in ("2007-03-14", "14/03/2007", "14.03.2007"):
+        assert redact(f"né le {day}") == "né le [date de naissance]", day
+    assert redact("écrire à Ines.P@example.org") == "écrire à [courriel]"
+
+
+def _timed_redaction(count: int) -> float:
+    letters = "bcdfghjklmnpqrstvz"
+
+    def word(i: int) -> str:
+        out = ""
+        for _ in range(4):
+            i, r = divmod(i, len(letters))
+            out += letters[r] + "a"
+        return out.capitalize()
+
+    jeunes = [Jeune(i % 999 + 1, prenom=word(2 * i), nom=word(2 * i + 1)) for i in range(count)]
+    _, redact = pseudonymise(network(*jeunes))
+    texts = ["Point de suivi avec la conseillère : stage confirmé, à revoir en novembre."] * 300
+    started = time.perf_counter()
+    for text in texts:
+        redact(text)
+    return time.perf_counter() - started
+
+
+def test_redaction_cost_does_not_grow_with_the_number_of_young_people() -> None:
+    small, large = _timed_redaction(200), _timed_redaction(3200)
+    assert large < 3 * small + 0.05, (small, large)
+
+
+def test_calendars_of_a_previous_build_never_reach_a_one_lycee_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "depot"
+    people = write_network(root, git=False)
+    site_args = ["--depot", str(root), "site", "--date", TODAY]
+    assert CliRunner().invoke(cli, site_args, catch_exceptions=False).exit_code == 0
+    seen: dict[str, str] = {}
+
+    def spy(gen: Any, output: Path) -> list[str]:
+        for ics in (gen.docs_dir / "calendriers").glob("*.ics"):
+            seen[ics.name] = ics.read_text(encoding="utf-8")
+        return real(gen, output)
+
+    real = site_command.build
+    monkeypatch.setattr(site_command, "build", spy)
+    result = CliRunner().invoke(cli, [*site_args, "--etablissement", "0990001N"])
+    assert result.exit_code == 0, result.output
+    assert sorted(seen) == ["0990001N-c-durand.ics", "0990001N-m-roux.ics", "tous.ics"]
+    written = [*(root / "public/calendriers").glob("*"), *(root / "build/site-src").rglob("*.ics")]
+    texts = [*seen.values(), *(p.read_text(encoding="utf-8") for p in written)]
+    assert len(written) == 6
+    others = [w for p in people if p.uai == "0990002P" for w in (p.prenom, p.nom)]
+    for text in texts:
+        for word in [*others, OTHER_LYCEE["nom"], "0990002P"]:
+            assert word not in text
+
+
+def test_two_builds_at_once_do_not_mix(tmp_path: Path) -> None:
+    root = tmp_path / "depot"
+    people = write_network(root, git=False)
+    pae = Path(sys.executable).with_name("pae")
+    base = [str(pae), "--depot", str(root), "site", "--date", TODAY, "--sortie"]
+    runs = [
+        subprocess.Popen([*base, str(tmp_path / "tous")], stderr=subprocess.PIPE),
+        subprocess.Popen(
+            [*base, str(tmp_path / "un"), "--etablissement", "0990001N"], stderr=subprocess.PIPE
+        ),
+    ]
+    for run in runs:
+        _, errors = run.communicate(timeout=300)
+        assert run.returncode == 0, errors.decode()
+    assert not (root / "build").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    everyone = (tmp_path / "tous/cohorte/index.html").read_text(encoding="utf-8")
+    assert all(p.nom in everyone for p in people)
+    one = [
+        p.read_text(encoding="utf-8")
+        for p in (tmp_path / "un").rglob("*.*")
+        if p.suffix in (".html", ".ics")
+    ]
+    for p in people:
+        if p.uai == "0990002P":
+            assert not any(p.nom in text for text in one), p.nom
+    assert len(list((tmp_path / "un/calendriers").iterdir())) == 3
+
+
+def test_pseudonymised_site_has_no_forge_material(pseudo: Built) -> None:
+    person = pseudo.people[3]
+    doc = pseudo.doc(dossier_of(pseudo, 3))
+    assert not doc.xpath("//a[text()='Modifier ce dossier']")
+    assert not doc.xpath("//a[@rel='edit']") and not doc.find_class("pae-history")
+    for page in pseudo.out.rglob("*.html"):
+        links = lxml_html.parse(str(page)).getroot().xpath("//a/@href")
+        assert not [u for u in links if u.startswith(FORGE)], page
+    for path, text in pseudo.texts():
+        assert "Renommage du dossier" not in text, path  # a commit message
+    mail = doc.xpath("//a[starts-with(@href, 'mailto:')]")[0].get("href")
+    assert unquote(mail.split("subject=")[1]) == f"AMBITION EMPLOI — dossier {person.ident}"
+
+
+def test_404_page_is_french_and_works_under_a_sub_path(tmp_path: Path) -> None:
+    root = tmp_path / "depot"
+    write_network(root, git=False)
+    out = tmp_path / "public"
+    result = CliRunner().invoke(
+        cli,
+        ["--depot", str(root), "site", "--date", TODAY, "--sortie", str(out)],
+        env={"CI_PAGES_URL": "https://groupe.pages.example/pae"},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    doc = lxml_html.parse(str(out / "404.html")).getroot()
+    text = doc.text_content()
+    assert "Page introuvable" in text and "Not found" not in text
+    urls = [u for el in doc.iter() for n in URL_ATTRIBUTES if (u := el.get(n)) is not None]
+    rooted = [u for u in urls if u.startswith("/")]
+    assert rooted and all(u.startswith("/pae/") for u in rooted), rooted
+    assert doc.xpath("//a[text()='Retour au tableau de bord']/@href") == ["/pae/"]
+
+
+def test_site_works_under_any_path(full: Built) -> None:
+    for page in full.out.rglob("*.html"):
+        if page.name == "404.html" and page.parent == full.out:
+            continue
+        for el in lxml_html.parse(str(page)).getroot().iter():
+            for name in URL_ATTRIBUTES:
+                value = el.get(name)
+                assert value is None or not value.startswith("/"), (page, value)
+    assert not (full.out / "sitemap.xml").exists() and not (full.out / "sitemap.xml.gz").exists()
+    guide = full.doc("guide/hebergement").text_content()
+    assert "X-Robots-Tag" in guide and "CI_PAGES_URL" in guide
+
+
+def test_one_lycee_dashboard_names_only_its_own_invalid_files(tmp_path: Path) -> None:
+    root = tmp_path / "depot"
+    write_network(root, invalid=True, git=False)
+    (root / "records/offre/casse.yaml").write_text("id: casse\n", encoding="utf-8")
+    other = root / "records/jeunes/2026/0990002P/0990002P-2026-001.yaml"
+    text = other.read_text(encoding="utf-8")
+    other.write_text(text.replace("volontaire: true", "volontaire: peut-etre"), "utf-8")
+    out = tmp_path / "public"
+    args = ["--depot", str(root), "site", "--date", TODAY, "--sortie", str(out)]
+    result = CliRunner().invoke(cli, [*args, "--etablissement", "0990001N"])
+    assert result.exit_code == 0, result.output
+    text = lxml_html.parse(str(out / "index.html")).getroot().text_content()
+    assert "3 fichiers invalides : lancer pae valider" in text
+    assert "records/jeunes/2026/0990001N/0990001N-2026-090.yaml" in text
+    assert "2 autres fichiers invalides hors des dossiers de ce lycée" in text
+    assert "casse" not in text and "0990002P" not in text
+
+
+def test_dashboard_in_programme_figure_shows_enrolled_and_in_programme(full: Built) -> None:
+    kpi = full.doc("").xpath("//a[contains(., 'inscrits ou en parcours')]/@href")
+    assert kpi == ["cohorte/#etape=inscrit,en_parcours"]
+    options = full.doc("cohorte").xpath("//select[@data-pae-step]/option")
+    assert [(o.get("value"), o.text_content()) for o in options][:2] == [
+        ("", "toutes"),
+        ("inscrit,en_parcours", "Inscrit ou en parcours"),
+    ]
+
+
+def test_future_enrolment_is_not_yet_a_bilan() -> None:
+    later = Jeune(1).contact("2026-07-08").info("2026-09-10").inscription("2026-10-20")
+    site = site_of([later, en_parcours(2)], "2026-10-15")
+    assert [has_bilan_page(st, site.core.today) for st in site.statuses] == [False, True]
+    page = bilans_page(site, "0990001N", site.statuses)
+    assert page.count('class="pae-bilan"') == 1
+
+
+@pytest.mark.parametrize(
+    "edit_uri",
+    ["-/edit/main/site/", "-/edit/main/site", "/-/edit/main/", "-/edit/main"],
+)
+def test_forge_edit_links_whatever_the_slashes(edit_uri: str) -> None:
+    forge = site_command._forge({"repo_url": FORGE + "/", "edit_uri": edit_uri}, None)
+    assert forge.edit("records/x.yaml") == f"{FORGE}/-/edit/main/records/x.yaml"
+
+
+def test_mkdocs_warnings_say_they_are_mkdocs_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "depot"
+    write_network(root, git=False)
+
+    def warn(gen: Any, output: Path) -> list[str]:
+        return [*real(gen, output), "Doc file 'x.md' contains a link 'y.md'"]
+
+    real = site_command.build
+    monkeypatch.setattr(site_command, "build", warn)
+    result = CliRunner().invoke(
+        cli, ["--depot", str(root), "site", "--date", TODAY, "--sortie", str(tmp_path / "p")]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "Avertissement de MkDocs (message d'origine, en anglais) : Doc file 'x.md' contains"
+        in result.stderr
+    )
+
+
+def test_pages_use_the_one_plural_of_the_tool() -> None:
+    assert render.environment().globals["plural"] is report.plural

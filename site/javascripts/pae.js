@@ -24,10 +24,10 @@
 
     function apply() {
       var words = norm(input.value.trim()).split(/\s+/).filter(Boolean);
-      var step = select.value;
+      var steps = select.value ? select.value.split(",") : [];
       var shown = 0;
       rows.forEach(function (row, i) {
-        var ok = (!step || row.dataset.etape === step) &&
+        var ok = (!steps.length || steps.indexOf(row.dataset.etape) !== -1) &&
           words.every(function (w) { return texts[i].indexOf(w) !== -1; });
         row.hidden = !ok;
         if (ok) {
@@ -72,7 +72,7 @@
 
     input.addEventListener("input", apply);
     select.addEventListener("change", apply);
-    var wanted = /etape=([a-z_]+)/.exec(window.location.hash);
+    var wanted = /etape=([a-z_,]+)/.exec(window.location.hash);
     if (wanted && select.querySelector('option[value="' + wanted[1] + '"]')) {
       select.value = wanted[1];
     }

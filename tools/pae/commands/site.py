@@ -32,7 +32,10 @@ TOOL_DIR = Path(__file__).resolve().parents[3]
 """The checkout holding the tool's own mkdocs.yml and site/ (used when the data repository
 has none)."""
 BUILD_DIR = Path("build") / "site-src"
+"""The generated docs folder of the usual build (into public/ of the repository)."""
 CALENDARS = "calendriers"
+UNWANTED = ("sitemap.xml", "sitemap.xml.gz")
+"""Theme files a private site has no use for (a sitemap for search engines)."""
 
 
 @dataclass
@@ -44,6 +47,9 @@ class Options:
     pseudonymise: bool = False
     serve: bool = False
     address: str = "127.0.0.1:8000"
+    site_url: str | None = None
+    """Where the site is published (GitLab Pages: CI_PAGES_URL); needed by the 404 page
+    under a sub-path."""
 
 
 @dataclass
@@ -54,6 +60,7 @@ class Generated:
     files: dict[str, bytes]
     config_file: Path
     docs_dir: Path
+    site_url: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -72,10 +79,13 @@ def _forge(config: dict[str, Any], url_depot: str | None) -> Forge:
     repo = url_depot or config.get("repo_url")
     if not isinstance(repo, str) or not repo.startswith(("https://", "http://")):
         return Forge()
-    edit_uri = str(config.get("edit_uri") or "")
-    prefix = edit_uri[: -len("site/")] if edit_uri.rstrip("/").endswith("site") else edit_uri
+    # edit_uri points at site/ (hand-written pages): the records are beside it.
+    parts = [p for p in str(config.get("edit_uri") or "").split("/") if p]
+    if parts and parts[-1] == "site":
+        parts.pop()
+    prefix = "".join(f"{p}/" for p in parts)
     safe = ":/?#@!$&()*+,;=%-._~"
-    return Forge(quote(repo.rstrip("/"), safe=safe), quote(prefix.lstrip("/"), safe=safe))
+    return Forge(quote(repo.rstrip("/"), safe=safe), quote(prefix, safe=safe))
 
 
 def _mkdocs_config(config_file: Path) -> dict[str, Any]:
@@ -88,7 +98,8 @@ def prepare(opts: Options) -> tuple[Site, Path]:
     usable = usable_network(opts.root, opts.today)
     project = project_dir(opts.root)
     network, invalid = usable.network, usable.invalid_files
-    redact = Redactor.of({})
+    others = 0
+    redact = Redactor()
     if opts.pseudonymise:
         network, redact = pseudonymise(network)
     if opts.etablissement:
@@ -98,7 +109,8 @@ def prepare(opts: Options) -> tuple[Site, Path]:
             raise UsageError(f"établissement « {uai} » inconnu (établissements : {known})")
         network, only = restrict(network, uai)
         redact = redact.then(only)
-        invalid = [f for f in invalid if _concerns(f, uai)]
+        named = [f for f in invalid if _concerns(f, uai)]
+        invalid, others = named, len(invalid) - len(named)
     core = Core(network, usable.settings, opts.today)
     statuses = network_status(core)
     config = _mkdocs_config(project / "mkdocs.yml")
@@ -108,19 +120,22 @@ def prepare(opts: Options) -> tuple[Site, Path]:
         figures=cohort_figures(statuses, core),
         histories=read_histories(opts.root),
         options=PageOptions(opts.today, opts.pseudonymise, opts.etablissement),
-        forge=_forge(config, usable.settings.url_depot),
+        # Wider partners get no link to the forge, which names the young people's files.
+        forge=Forge() if opts.pseudonymise else _forge(config, usable.settings.url_depot),
         invalid=invalid,
+        invalid_others=others,
         redact=redact,
     )
     return site, project
 
 
 def _concerns(file: str, uai: str) -> bool:
-    """Whether an invalid file may be named in a one-lycée site (not another lycée's)."""
+    """Whether an invalid file may be named in a one-lycée site: this lycée's dossiers and
+    its own file; any other (another lycée's, the shared reference data) is only counted."""
     parts = file.split("/")
-    if len(parts) >= 4 and parts[1] == "jeunes":
+    if len(parts) == 5 and parts[:2] == ["records", "jeunes"]:
         return parts[3] == uai
-    return not (len(parts) == 3 and parts[1] == "etablissements" and parts[2] != f"{uai}.yaml")
+    return parts == ["records", "etablissements", f"{uai}.yaml"]
 
 
 def hand_written(project: Path) -> Iterator[tuple[str, bytes]]:
@@ -140,8 +155,15 @@ def _intro(text: str) -> str:
     return text
 
 
-def assemble(site: Site, project: Path, root: Path, with_calendars: bool = True) -> Generated:
-    """All the files of the docs folder: copies of site/ beside the generated pages."""
+def assemble(
+    site: Site,
+    project: Path,
+    root: Path,
+    with_calendars: bool = True,
+    docs_dir: Path | None = None,
+) -> Generated:
+    """All the files of the docs folder: copies of site/ beside the generated pages; the
+    calendars, when left for later, as empty files (the pages link to them)."""
     files = dict(hand_written(project))
     intro = _intro(files.pop("index.md", b"").decode("utf-8"))
     schema_dir = root / "schema" if (root / "schema").is_dir() else SCHEMA_DIR
@@ -149,7 +171,9 @@ def assemble(site: Site, project: Path, root: Path, with_calendars: bool = True)
         files[path] = content.encode("utf-8") if isinstance(content, str) else content
     if with_calendars:
         files.update(calendars.calendar_files(site))
-    return Generated(site, files, project / "mkdocs.yml", root / BUILD_DIR)
+    else:
+        files.update(dict.fromkeys(calendars.calendar_paths(site), b""))
+    return Generated(site, files, project / "mkdocs.yml", docs_dir or root / BUILD_DIR)
 
 
 class Calendars:
@@ -185,9 +209,9 @@ class Calendars:
         return self.files
 
 
-def sync(folder: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> int:
-    """Make `folder` hold exactly `files` (and whatever starts with `keep`), writing only
-    what changed; returns the number of files written."""
+def sync(folder: Path, files: dict[str, bytes]) -> int:
+    """Make `folder` hold exactly `files`, writing only what changed; returns the number
+    of files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
     for rel, content in files.items():
@@ -198,10 +222,7 @@ def sync(folder: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> i
         path.write_bytes(content)
         written += 1
     wanted = {folder / rel for rel in files}
-    kept = tuple(str(folder / k) for k in keep)
     for path in sorted(folder.rglob("*"), reverse=True):
-        if keep and str(path).startswith(kept):
-            continue
         if path.is_file() and path not in wanted:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
@@ -232,11 +253,23 @@ def _check_output(opts: Options) -> Path:
 
 
 def _warn_invalid(site: Site, err: TextIO) -> None:
-    if site.invalid:
+    count = len(site.invalid) + site.invalid_others
+    if count:
         err.write(
-            f"Attention : {len(site.invalid)} fichier(s) invalide(s) laissé(s) hors du site "
+            f"Attention : {count} fichier(s) invalide(s) laissé(s) hors du site "
             "(lancer « pae valider » pour voir les erreurs).\n"
         )
+
+
+def docs_dir_for(root: Path, output: Path) -> tuple[Path, bool]:
+    """Where the pages are written for MkDocs, and whether that folder is temporary.
+
+    The usual build (into public/ of the repository) keeps build/site-src, which mkdocs.yml
+    names; a build elsewhere writes nothing into the repository and never shares its
+    sources with another build running at the same time."""
+    if output == (root / "public").resolve():
+        return root / BUILD_DIR, False
+    return output.with_name(f".{output.name}.sources-{os.getpid()}"), True
 
 
 def run(opts: Options, out: TextIO, err: TextIO) -> int:
@@ -247,24 +280,34 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
     site, project = prepare(opts)
     _warn_invalid(site, err)
     ics = Calendars(site)
-    gen = assemble(site, project, opts.root, with_calendars=False)
-    sync(gen.docs_dir, gen.files, keep=(CALENDARS,))
+    docs, temporary = docs_dir_for(opts.root, output)
+    gen = assemble(site, project, opts.root, with_calendars=False, docs_dir=docs)
+    gen.site_url = opts.site_url or os.environ.get("CI_PAGES_URL") or None
     # A failed build must leave the previous site as it was: build beside it, then swap.
     staging = output.with_name(f".{output.name}.construction-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
+        # The calendars of a previous build (another lycée's, maybe) go: MkDocs copies
+        # every file of the docs folder.
+        sync(gen.docs_dir, gen.files)
         warnings = build(gen, staging)
-        files = ics.result()
-        sync(gen.docs_dir / CALENDARS, {Path(k).name: v for k, v in files.items()})
-        sync(staging / CALENDARS, {Path(k).name: v for k, v in files.items()})
+        files = {Path(k).name: v for k, v in ics.result().items()}
+        if not temporary:
+            sync(gen.docs_dir / CALENDARS, files)
+        sync(staging / CALENDARS, files)
+        for name in UNWANTED:
+            (staging / name).unlink(missing_ok=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if temporary:
+            shutil.rmtree(docs, ignore_errors=True)
     cleaner = _swap_in(staging, output)
     if cleaner:
         cleaner.join()
     for message in warnings:
-        err.write(f"Avertissement de MkDocs : {message}\n")
+        err.write(f"Avertissement de MkDocs (message d'origine, en anglais) : {message}\n")
     elapsed = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     out.write(
         f"Site construit dans {output} : {len(site.statuses)} dossier(s), "

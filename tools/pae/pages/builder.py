@@ -27,7 +27,13 @@ class _Collect(logging.Handler):
 
 
 def _overrides(gen: Generated) -> dict[str, Any]:
-    return {"docs_dir": str(gen.docs_dir), "repo_url": gen.site.forge.repo_url}
+    """What `pae site` decides over mkdocs.yml (MkDocs drops the None values)."""
+    out: dict[str, Any] = {"docs_dir": str(gen.docs_dir), "repo_url": gen.site.forge.repo_url}
+    if gen.site.options.pseudonymise:
+        out.update(repo_url="", edit_uri="")  # wider partners: no link to the forge
+    if gen.site_url:
+        out["site_url"] = gen.site_url
+    return out
 
 
 def build(gen: Generated, output: Path) -> list[str]:

@@ -11,17 +11,19 @@ from pae.pages.context import Site
 from pae.pages.places import referents
 from pae.pages.render import long_date, render
 
+ALL = "calendriers/tous.ics"
+
 
 def echeancier(site: Site) -> str:
     today = site.core.today
     weeks: list[dict[str, Any]] = []
-    late = [item for item in site.due(site.statuses) if item[0].date < today]
+    late = [item for item in site.due(site.statuses) if site.overdue(item[0])]
     if late:
         weeks.append({"title": "En retard", "items": late})
     current: dict[str, Any] | None = None
     for item in site.due(site.statuses):
         day = item[0].date
-        if day < today:
+        if site.overdue(item[0]):
             continue
         monday = day - timedelta(days=day.weekday())
         if current is None or current["monday"] != monday:
@@ -44,10 +46,16 @@ def echeancier(site: Site) -> str:
     )
 
 
+def calendar_paths(site: Site) -> list[str]:
+    """The files `calendar_files` writes, known before they are computed (pages link
+    to them)."""
+    return [ALL, *(site.referent_calendar(e.uai, r.id) for e, r in referents(site))]
+
+
 def calendar_files(site: Site) -> Iterator[tuple[str, bytes]]:
     """One file for everyone (or the one lycée of the site), one per référent."""
     pseudo = site.options.pseudonymise
-    yield "calendriers/tous.ics", build_calendar(site.statuses, site.core, pseudonymise=pseudo)
+    yield ALL, build_calendar(site.statuses, site.core, pseudonymise=pseudo)
     for etab, ref in referents(site):
         group = site.by_referent.get((etab.uai, ref.id), [])
         yield (

@@ -10,7 +10,15 @@ from datetime import date, timedelta
 from urllib.parse import quote
 
 from pae.cohort import CohortFigures
-from pae.model import Action, Conseiller, Dossier, Etablissement, MissionLocale, Referent
+from pae.model import (
+    Action,
+    Conseiller,
+    Dossier,
+    Etablissement,
+    MissionLocale,
+    Referent,
+    display_name,
+)
 from pae.pages.escape import Markup, md_escape
 from pae.pages.history import Histories
 from pae.pages.privacy import Redactor
@@ -70,7 +78,10 @@ class Site:
     options: Options
     forge: Forge = field(default_factory=Forge)
     invalid: list[str] = field(default_factory=list)
-    redact: Redactor = field(default_factory=lambda: Redactor.of({}))
+    """Invalid files the site may name."""
+    invalid_others: int = 0
+    """Invalid files it may only count (another lycée's, in a one-lycée site)."""
+    redact: Redactor = field(default_factory=Redactor)
     by_lycee: dict[str, list[DossierStatus]] = field(init=False)
     by_referent: dict[tuple[str, str], list[DossierStatus]] = field(init=False)
     by_ml: dict[str, list[DossierStatus]] = field(init=False)
@@ -86,7 +97,7 @@ class Site:
             self.by_lycee[d.etablissement].append(st)
             if d.inscription and d.inscription.referent:
                 self.by_referent[(d.etablissement, d.inscription.referent)].append(st)
-            ml = self.ml_id(st)
+            ml = self.core.network.mission_locale_id(d)
             if ml:
                 self.by_ml[ml].append(st)
             for action in d.actions:
@@ -97,9 +108,7 @@ class Site:
 
     def name(self, d: Dossier) -> str:
         """Full name, or initials and id when pseudonymised (as in the calendars)."""
-        if self.options.pseudonymise:
-            return f"{d.prenom}{d.nom} ({d.id})"
-        return d.nom_complet or d.id
+        return display_name(d, self.options.pseudonymise)
 
     def lycee(self, uai: str) -> Etablissement | None:
         return self.core.network.etablissements.get(uai)
@@ -112,15 +121,8 @@ class Site:
         ins = st.dossier.inscription
         return st.etablissement.referent(ins.referent) if st.etablissement and ins else None
 
-    def ml_id(self, st: DossierStatus) -> str | None:
-        ei = st.dossier.entretien_information
-        if ei and ei.mission_locale:
-            return ei.mission_locale
-        return st.etablissement.mission_locale if st.etablissement else None
-
     def mission_locale(self, st: DossierStatus) -> MissionLocale | None:
-        ident = self.ml_id(st)
-        return self.core.network.missions_locales.get(ident) if ident else None
+        return self.core.network.mission_locale_of(st.dossier)
 
     def conseiller(self, st: DossierStatus) -> Conseiller | None:
         ml, ins = self.mission_locale(st), st.dossier.inscription
@@ -167,6 +169,19 @@ class Site:
             return Markup(md_escape(name))
         return self.link(src, self.lycee_page(uai), name)
 
+    def structure_link(self, src: str | None, ident: str | None) -> Markup:
+        """An action's structure: an entry of the local offer, a lycée, or as written."""
+        offre = self.core.network.offres.get(ident or "")
+        if offre is not None:
+            if src is None:
+                return Markup(md_escape(offre.nom))
+            return self.link(src, "offre.md", offre.nom)
+        if ident and self.lycee(ident) is not None:
+            if src is None:
+                return Markup(md_escape(self.lycee_name(ident)))
+            return self.lycee_link(src, ident)
+        return Markup(md_escape(ident or "—"))
+
     def referent_link(self, src: str, st: DossierStatus) -> Markup:
         ref = self.referent(st)
         if ref is None:
@@ -184,5 +199,7 @@ class Site:
         items.sort(key=lambda item: (item[0].date, item[1].dossier.id))
         return items
 
-    def overdue(self, deadline: Deadline) -> bool:
-        return deadline.date < self.core.today
+    def overdue(self, day: Deadline | date | None) -> bool:
+        """Late: the day was before today (a deadline of today is still on time)."""
+        when = day.date if isinstance(day, Deadline) else day
+        return when is not None and when < self.core.today

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from pae.alerts import ALERT_TITLES
-from pae.labels import fr
+from pae.labels import fr, fr_day_month
 from pae.model import Conseiller, MissionLocale, Referent
 from pae.pages import charts, timetable
 from pae.pages.context import Site
-from pae.pages.escape import Markup, mailto, md_escape
+from pae.pages.escape import Markup, mailto
 from pae.pages.render import render
-from pae.status import IN_PROGRAMME, Deadline, DossierStatus, Step, attendance_rate
+from pae.status import (
+    FUNNEL,
+    IN_PROGRAMME,
+    Deadline,
+    DossierStatus,
+    Due,
+    Step,
+    attendance_rate,
+    enrolled,
+    step_dates,
+)
 
 
 @dataclass(frozen=True)
@@ -21,37 +31,35 @@ class StepMark:
     label: str
     when: str
     state: str
-    """done, current, planned or todo."""
+    """done, skipped, current or todo."""
 
 
-def step_marks(st: DossierStatus, today: Any) -> list[StepMark]:
-    """The programme's steps for the tracker at the top of the page."""
-    d = st.dossier
-
-    def mark(label: str, day: Any, fallback: str = "à venir") -> StepMark:
-        if day is None:
-            return StepMark(label, fallback, "todo")
-        return StepMark(label, fr(day), "done" if day <= today else "planned")
-
-    reached = [c.date for c in d.contacts]
-    ei, ins, ea = d.entretien_information, d.inscription, d.entretien_approfondi
-    starts = [a.debut for a in d.actions]
-    marks = [
-        mark("Repérage et contact", min(reached) if reached else None, "à contacter"),
-        mark("Entretien d'information", ei.date if ei else None),
-        mark("Inscription", ins.date if ins else None),
-        mark("Entretien approfondi", ea.date if ea else None),
-        mark("Parcours", min(starts) if starts else None),
-        mark("Bilan", d.bilan.date if d.bilan else None),
-    ]
+def step_marks(st: DossierStatus, site: Site) -> list[StepMark]:
+    """The tracker at the top of the page: the core's step is the current one; the steps
+    before it show the day they were reached (`status.step_dates`)."""
+    today = site.core.today
+    reached = step_dates(st.dossier, today, site.core.settings)
     if st.etape is Step.NON_INSCRIT:
-        return [*marks[:2], StepMark("Non inscrit", st.motif_non_inscription or "", "current")]
-    # The first step not done is where the young person stands.
-    for i, m in enumerate(marks):
-        if m.state != "done":
-            marks[i] = StepMark(m.label, m.when, "current" if m.state == "todo" else "planned")
-            break
+        # The young person left the funnel: the steps passed, then why.
+        passed = [s for s in FUNNEL if s in reached]
+        marks = [_done(Step.A_CONTACTER, reached)]
+        marks += [_done(s, reached) for s in passed]
+        return [*marks, StepMark(st.etape.label, st.motif_non_inscription or "", "current")]
+    position = FUNNEL.index(st.etape)
+    marks = [_done(s, reached) for s in FUNNEL[:position]]
+    since = reached.get(st.etape)
+    now = f"depuis le {fr(since)}" if since else "en cours"
+    marks.append(StepMark(st.etape.label, now, "current"))
+    marks += [StepMark(s.label, "à venir", "todo") for s in FUNNEL[position + 1 :]]
     return marks
+
+
+def _done(step: Step, reached: dict[Step, date]) -> StepMark:
+    if step is Step.A_CONTACTER:
+        return StepMark(step.label, "", "done")  # identified: no date to show
+    if step in reached:
+        return StepMark(step.label, fr(reached[step]), "done")
+    return StepMark(step.label, "étape sautée", "skipped")
 
 
 def attendance_weeks(st: DossierStatus, site: Site) -> list[tuple[str, float | None]]:
@@ -62,22 +70,13 @@ def attendance_weeks(st: DossierStatus, site: Site) -> list[tuple[str, float | N
     for i in range(weeks - 1, -1, -1):
         end = today - timedelta(days=7 * i)
         start = end - timedelta(days=6)
-        out.append((f"{fr(start)[:5]}–{fr(end)[:5]}", attendance_rate(st.dossier, start, end)))
+        label = f"{fr_day_month(start)}–{fr_day_month(end)}"
+        out.append((label, attendance_rate(st.dossier, start, end)))
     return out
 
 
 def _structures(st: DossierStatus, site: Site, page: str | None) -> dict[str, Markup]:
-    out = {}
-    for a in st.dossier.actions:
-        offre = site.core.network.offres.get(a.structure or "")
-        if offre is not None:
-            text = offre.nom
-            out[a.id] = site.link(page, "offre.md", text) if page else Markup(md_escape(text))
-        elif a.structure and a.structure == st.dossier.etablissement:
-            out[a.id] = Markup(md_escape(site.lycee_name(a.structure)))
-        else:
-            out[a.id] = Markup(md_escape(a.structure or "—"))
-    return out
+    return {a.id: site.structure_link(page, a.structure) for a in st.dossier.actions}
 
 
 def mail_to_ml(st: DossierStatus, site: Site) -> str | None:
@@ -90,9 +89,9 @@ def mail_to_ml(st: DossierStatus, site: Site) -> str | None:
     return mailto(address, f"AMBITION EMPLOI — dossier {st.dossier.id}")
 
 
-def has_bilan_page(st: DossierStatus) -> bool:
+def has_bilan_page(st: DossierStatus, today: date) -> bool:
     """A bilan concerns the young people who were enrolled."""
-    return st.dossier.inscription is not None
+    return enrolled(st.dossier, today)
 
 
 def _bilan_vars(view: BilanView) -> dict[str, Any]:
@@ -108,7 +107,9 @@ def _bilan_vars(view: BilanView) -> dict[str, Any]:
 def dossier_page(site: Site, st: DossierStatus) -> str:
     d = st.dossier
     page = site.dossier_page(d)
-    history = site.histories.of(d.file)
+    # Wider partners see no forge material: no edit link, no authors or commit messages.
+    pseudonymised = site.options.pseudonymise
+    history = [] if pseudonymised else site.histories.of(d.file)
     history = [replace(c, message=site.redact(c.message)) for c in history]
     note = (
         "Pas encore d'historique : le fichier n'a pas encore été enregistré dans git."
@@ -143,7 +144,7 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
         items=items,
         titles=ALERT_TITLES,
         today=site.core.today,
-        steps=step_marks(st, site.core.today),
+        steps=step_marks(st, site),
         colours=timetable.colours(d.actions),
         structures=_structures(st, site, page),
         grid=Markup(timetable.timetables(d.actions, site.core.today)),
@@ -157,12 +158,13 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
             reverse=True,
         ),
         action_names={a.id: a.intitule for a in d.actions},
-        edit_url=site.forge.edit(d.file),
+        edit_url=None if pseudonymised else site.forge.edit(d.file),
         mail=mail_to_ml(st, site),
-        has_bilan=has_bilan_page(st),
+        has_bilan=has_bilan_page(st, site.core.today),
         **_bilan_vars(bilan_view(site, st)),
         history=history,
         history_note=note,
+        show_history=not pseudonymised,
         in_programme=st.etape in IN_PROGRAMME,
     )
 
@@ -192,11 +194,11 @@ def bilan_view(site: Site, st: DossierStatus) -> BilanView:
         site.conseiller(st),
         site.mission_locale(st),
         _structures(st, site, None),
-        next((dl for dl in st.deadlines if "bilan" in dl.what), None),
+        next((dl for dl in st.deadlines if dl.kind is Due.BILAN), None),
     )
 
 
 def bilans_page(site: Site, uai: str, group: list[DossierStatus]) -> str:
     """Every individual bilan of a lycée, one per printed page."""
-    items = [bilan_view(site, st) for st in group if has_bilan_page(st)]
+    items = [bilan_view(site, st) for st in group if has_bilan_page(st, site.core.today)]
     return render("bilans_lycee.md.j2", site=site, uai=uai, items=items, today=site.core.today)

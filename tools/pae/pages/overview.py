@@ -12,8 +12,11 @@ from pae.pages.context import Site, href
 from pae.pages.escape import Markup
 from pae.pages.render import render
 from pae.status import FUNNEL, IN_PROGRAMME, POSITIVE, DossierStatus, Step
+from pae.status import enrolled as is_enrolled
 
 STEP_ORDER = {step: i for i, step in enumerate((*FUNNEL, Step.NON_INSCRIT))}
+IN_PROGRAMME_FILTER = ",".join(IN_PROGRAMME)
+"""The cohort filter (and `#etape=` link) showing the young people enrolled or in programme."""
 OUTCOME_TONES = {
     **dict.fromkeys(POSITIVE, "positive"),
     "parcours_insertion": "neutral",
@@ -35,6 +38,7 @@ def table_context(site: Site, page: str, rows: list[DossierStatus]) -> dict[str,
         "page": page,
         "rows": rows,
         "steps": [s for s in STEP_ORDER if s in present],
+        "step_filter": IN_PROGRAMME_FILTER if present & set(IN_PROGRAMME) else None,
         "step_order": STEP_ORDER,
         "titles": ALERT_TITLES,
         "show_lycee": len(site.by_lycee) > 1,
@@ -98,6 +102,7 @@ def dashboard(site: Site, intro: str) -> str:
         actors=sorted(f.alerts_by_actor.items(), key=lambda item: -item[1]),
         lycees=cards,
         links={"cohorte": href(page, "cohorte.md"), "bilans": href(page, "bilans/index.md")},
+        in_programme_filter=IN_PROGRAMME_FILTER,
     )
 
 
@@ -113,7 +118,8 @@ def cohort_bilan(site: Site) -> str:
         for k, n in f.outcomes.items()
     ]
     chart = charts.hbars("pae-sorties", "Solutions de sortie", bars)
-    enrolled = [st for st in site.statuses if st.dossier.inscription is not None]
+    today = site.core.today
+    enrolled = [st for st in site.statuses if is_enrolled(st.dossier, today)]
     return render(
         "bilans.md.j2",
         site=site,
@@ -121,7 +127,8 @@ def cohort_bilan(site: Site) -> str:
         f=f,
         today=site.core.today,
         scope=scope(site),
-        closed=sum(n for k, n in f.outcomes.items() if k != "non_renseignee"),
+        # Every dossier has a level: the levels' known outcomes are the cohort's.
+        closed=sum(b.closed for b in f.by_level),
         outcomes_chart=Markup(chart),
         outcome_labels=OUTCOME_LABELS,
         enrolled=enrolled,

@@ -7,19 +7,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from pae.labels import OUTCOME_LABELS
+from pae.cohort import breakdown
+from pae.labels import OUTCOME_LABELS, fr
 from pae.model import Action, Etablissement, MissionLocale, Offre, Referent
 from pae.pages.context import Site, href
 from pae.pages.escape import mailto
 from pae.pages.overview import table_context
 from pae.pages.render import render
 from pae.problems import Actor, Problem
-from pae.status import IN_PROGRAMME, POSITIVE, DossierStatus, Step, last_check_in
+from pae.status import IN_PROGRAMME, DossierStatus, Due, Step, last_check_in
+
+BILAN_DUES = (Due.BILAN, Due.TRANSMISSION_BILAN)
 
 
 def _positive_rate(group: list[DossierStatus]) -> float | None:
-    closed = [st for st in group if st.sortie != "non_renseignee"]
-    return sum(st.sortie in POSITIVE for st in closed) / len(closed) if closed else None
+    """The cohort's own figure (`Breakdown.positive_rate`) for one group of dossiers."""
+    rows = breakdown(group, lambda st: "", str)
+    return rows[0].positive_rate if rows else None
 
 
 def _alert_items(
@@ -103,7 +107,7 @@ def referent_pages(site: Site) -> Iterator[tuple[str, str]]:
                 "lycee": site.lycee_link("referents/index.md", etab.uai),
                 "total": len(group),
                 "alerts": len(_alert_items(site, group, Actor.REFERENT)),
-                "next": f"{next_due.date:%d/%m/%Y} · {next_due.what}" if next_due else "—",
+                "next": f"{fr(next_due.date)} · {next_due.what}" if next_due else "—",
             }
         )
     yield "referents/index.md", render("referents.md.j2", rows=rows)
@@ -115,7 +119,7 @@ def _bilans_to_write(group: list[DossierStatus]) -> list[tuple[DossierStatus, st
         if st.etape is not Step.BILAN and not any(a.code == "A9" for a in st.alertes):
             continue
         for dl in st.deadlines:
-            if "bilan" in dl.what and dl.actor is Actor.REFERENT:
+            if dl.kind in BILAN_DUES and dl.actor is Actor.REFERENT:
                 out.append((st, dl.what, dl.date))
         out.extend(
             (st, a.message, a.due)
@@ -133,7 +137,7 @@ def _referent(site: Site, etab: Etablissement, ref: Referent, group: list[Dossie
         (dl, st, last_check_in(st.dossier, today))
         for st in group
         for dl in st.deadlines
-        if dl.what.startswith("point de suivi")
+        if dl.kind is Due.POINT_SUIVI
     ]
     check_ins.sort(key=lambda item: item[0].date)
     context = table_context(site, page, group)

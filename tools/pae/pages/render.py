@@ -13,6 +13,7 @@ import jinja2
 from pae import labels as lb
 from pae.labels import fr
 from pae.pages.escape import Markup, finalize, html_escape, md_escape
+from pae.report import plural
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -40,10 +41,6 @@ def days(value: float | None) -> str:
 
 def first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count <= 1 else (plural_form or singular + 's')}"
 
 
 def front_matter_title(text: str) -> Markup:

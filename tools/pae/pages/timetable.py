@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from itertools import pairwise
 
-from pae.labels import fr
+from pae.labels import DAYS, fr, fr_day_month
 from pae.model import Action, Creneau
 from pae.pages.escape import md_escape as e
 
 PALETTE = 8
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 @dataclass(frozen=True)
@@ -105,18 +104,20 @@ def grid(actions: tuple[Action, ...], palette: dict[str, int], title: str) -> st
     slots = [Slot(a, palette[a.id], c, step) for a, c in pairs]
     first = min(s.start for s in slots) // 60 * 60
     last = -(-max(s.end for s in slots) // 60) * 60
-    used = {s.creneau.jour for s in slots}
-    days = [*WEEKDAYS[:5], *(d for d in WEEKDAYS[5:] if d in used)]
-    lanes = {d: _lanes([s for s in slots if s.creneau.jour == d]) for d in days}
-    head = "".join(f'<th scope="col" colspan="{len(lanes[d])}">{d.capitalize()}</th>' for d in days)
+    used = {s.creneau.weekday for s in slots}
+    days = [i for i in range(7) if i < 5 or i in used]  # the weekend only when used
+    lanes = {i: _lanes([s for s in slots if s.creneau.weekday == i]) for i in days}
+    head = "".join(
+        f'<th scope="col" colspan="{len(lanes[i])}">{DAYS[i].capitalize()}</th>' for i in days
+    )
     rows = []
     per_hour = 60 // step
     for minute in range(first, last, step):
         cells = []
         if minute % 60 == 0:
             cells.append(f'<th scope="row" rowspan="{per_hour}">{minute // 60:02d}:00</th>')
-        for d in days:
-            for lane in lanes[d]:
+        for i in days:
+            for lane in lanes[i]:
                 cells.append(_cell(lane, minute))
         cls = ' class="pae-edt__hour"' if minute % 60 == 0 else ""
         rows.append(f"<tr{cls}>{''.join(c for c in cells if c)}</tr>")
@@ -139,7 +140,8 @@ def _cell(lane: list[Slot], minute: int) -> str:
                 f'rowspan="{(slot.end - slot.start) // slot.step}">'
                 f"<strong>{e(a.intitule)}</strong>"
                 f'<span class="pae-edt__time">{c.debut:%H:%M}–{c.fin:%H:%M}</span>'
-                f'<span class="pae-edt__dates">du {fr(a.debut)[:5]} au {fr(a.fin)[:5]}</span>'
+                f'<span class="pae-edt__dates">du {fr_day_month(a.debut)} '
+                f"au {fr_day_month(a.fin)}</span>"
                 "</td>"
             )
     return "<td></td>"
