@@ -3,93 +3,26 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from pae import clifr
+from pae.cli_options import (
+    DEPOT_HELP,
+    date_option,
+    depot_option,
+    filter_options,
+    root_of,
+    today_or,
+)
 from pae.errors import PaeError
 from pae.report import REPORTERS
 
 clifr.install()
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class DateParam(click.ParamType):  # type: ignore[type-arg]
-    name = "AAAA-MM-JJ"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
-            return value
-        text = str(value)
-        try:
-            # fromisoformat alone also takes 20261001 and 2026-W40-4: insist on AAAA-MM-JJ.
-            if not _ISO_DATE.fullmatch(text):
-                raise ValueError(text)
-            return date.fromisoformat(text)
-        except ValueError:
-            self.fail(f"date invalide « {value} » : format attendu AAAA-MM-JJ", param, ctx)
-
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def date_option(func: F) -> F:
-    """`--date`: the reference date ("today"), so that every result is reproducible."""
-    return click.option(
-        "--date",
-        "today",
-        type=DateParam(),
-        default=None,
-        help="Date de référence (« aujourd'hui ») au format AAAA-MM-JJ ; "
-        "par défaut, la date du jour.",
-    )(func)
-
-
-def _set_depot(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
-    if value is not None:
-        ctx.ensure_object(dict)["depot"] = value.resolve()
-
-
-DEPOT_HELP = (
-    "Dépôt de données à utiliser (dossier qui contient records/) ; par défaut, le dossier courant."
-)
-
-depot_option = click.option(
-    "--depot",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    expose_value=False,
-    callback=_set_depot,
-    help=DEPOT_HELP,
-)
-"""`--depot` also after the command name: `pae statut --depot ../lycee`."""
-
-
-def filter_options(func: F) -> F:
-    """`--etablissement` and `--referent`: the lycée's or the référent's young people only."""
-    func = click.option("--referent", metavar="ID", help="Seulement les jeunes de ce référent.")(
-        func
-    )
-    return click.option("--etablissement", metavar="UAI", help="Seulement les jeunes de ce lycée.")(
-        func
-    )
-
-
-def root_of(ctx: click.Context) -> Path:
-    root: Path = ctx.obj["depot"]
-    return root
-
-
-def today_or(value: date | None) -> date:
-    # The only call to date.today(): below the CLI everything takes the date as an argument.
-    return value or date.today()
 
 
 @click.group(
