@@ -300,14 +300,23 @@ def test_no_request_to_a_third_party(full: Built) -> None:
                 value = el.get(name)
                 if value is not None:
                     assert _allowed(value), (page, el.tag, name, value)
-        assert "fonts.googleapis" not in lxml_html.tostring(doc, encoding="unicode")
+        for style in doc.iter("style"):  # inline CSS may load fonts too
+            for url in _css_urls(style.text or ""):
+                assert _allowed(url), (page, "style", url)
     for css in full.out.rglob("*.css"):
-        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+        for url in _css_urls(css.read_text(encoding="utf-8")):
             assert _allowed(url), (css, url)
         assert "@import" not in css.read_text(encoding="utf-8"), css
     ours = [full.out / "stylesheets/pae.css", full.out / "javascripts/pae.js"]
     for path in ours:
         assert not re.search(r"https?://", path.read_text(encoding="utf-8")), path
+
+
+def _css_urls(text: str) -> list[str]:
+    """Every address a style sheet would fetch: url(…) and @import "…"."""
+    return re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(
+        r"@import\s+['\"]([^'\"]+)", text
+    )
 
 
 def test_dossier_pages_stay_out_of_the_nav(full: Built) -> None:
