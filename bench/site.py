@@ -23,10 +23,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from generate import TODAY, generate
-from pae.commands.common import usable_network
-from pae.commands.site import Options, assemble, build, prepare, sync
-from pae.pages import calendars
-from pae.pages.privacy import pseudonymise, restrict
+from pae.repository import usable as usable_network
+from pae.site import calendars
+from pae.site.assembly import Options, assemble, prepare
+from pae.site.builder import build
+from pae.site.privacy import pseudonymise, restrict
+from pae.site.publish import sync
 
 
 def _size(folder: Path) -> int:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import settings
 
-from pae.cli import cli
+from pae.cli.main import cli
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[1]

@@ -22,14 +22,16 @@ from typing import Any
 
 import yaml
 
-from pae.calendar import SchoolCalendar
-from pae.model import Dossier, Network
-from pae.network import load_network
 from pae.problems import Problem
-from pae.rules import DOSSIER_RULES, Context
-from pae.schemas import SchemaCheck
-from pae.settings import Settings
-from pae.status import Core, DossierStatus, dossier_status, network_status
+from pae.programme.context import Context
+from pae.programme.rules import DOSSIER_RULES
+from pae.programme.school_calendar import SchoolCalendar
+from pae.programme.status import DossierStatus, dossier_status, network_status
+from pae.records.dossier import Dossier
+from pae.records.network import Network
+from pae.records.reading import load_network
+from pae.records.schemas import SchemaCheck
+from pae.records.settings import Settings
 
 RESEAU = Path(__file__).parent / "data" / "reseau"
 UAI = "0990001N"
@@ -285,8 +287,8 @@ def errors_of(jeune: Jeune, net: Network, settings: Settings) -> list[Problem]:
     return problems
 
 
-def core_at(today: Day, net: Network, settings: Settings | None = None) -> Core:
-    return Core(net, settings or Settings(), as_date(today), CALENDAR)
+def core_at(today: Day, net: Network, settings: Settings | None = None) -> Context:
+    return Context(net, settings or Settings(), as_date(today), CALENDAR)
 
 
 def status_of(
@@ -305,7 +307,7 @@ def status_of(
     return dossier_status(net.dossiers[0], core_at(today, net, settings))
 
 
-def statuses_of(jeunes: list[Jeune], today: Day) -> tuple[list[DossierStatus], Core]:
+def statuses_of(jeunes: list[Jeune], today: Day) -> tuple[list[DossierStatus], Context]:
     net = network(*jeunes)
     core = core_at(today, net)
     return network_status(core), core

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pae.cli import main
+from pae.cli.main import main
 
 
 @dataclass

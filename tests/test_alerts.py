@@ -17,10 +17,13 @@ from dossier_builder import (
     status_of,
     write_network,
 )
-from pae.network import load_network
-from pae.problems import Actor, Problem, Severity
-from pae.settings import Settings
-from pae.status import Core, DossierStatus, Step, network_status
+from pae.codes import Actor, Severity
+from pae.problems import Problem
+from pae.programme.context import Context
+from pae.programme.status import DossierStatus, network_status
+from pae.programme.steps import Step
+from pae.records.reading import load_network
+from pae.records.settings import Settings
 
 MONDAY = (("lundi", "09:00", "12:00"),)
 
@@ -686,8 +689,8 @@ def test_a11_share_is_a_setting() -> None:
 def statuses_on_disk(root: Path, today: str) -> dict[str, DossierStatus]:
     loaded = load_network(root)
     assert loaded.problems == []
-    core = Core(loaded.network, loaded.settings, date.fromisoformat(today), CALENDAR)
-    return {st.dossier.id: st for st in network_status(core)}
+    ctx = Context(loaded.network, loaded.settings, date.fromisoformat(today), CALENDAR)
+    return {st.dossier.id: st for st in network_status(ctx)}
 
 
 def test_check_in_interval_from_parametres_yaml(tmp_path: Path) -> None:
@@ -701,7 +704,7 @@ def test_check_in_interval_from_parametres_yaml(tmp_path: Path) -> None:
         "pas de point de suivi depuis le 01/10/2026 (11 jours ; un point tous les 10 jours)"
     )
     assert a5.due == date(2026, 10, 11)
-    assert statuses_on_disk(root, "2026-10-12")[ident].echeance is not None
+    assert statuses_on_disk(root, "2026-10-12")[ident].next_deadline is not None
 
 
 def test_avenirpro_plus_uses_its_own_calendar(tmp_path: Path) -> None:
@@ -712,8 +715,8 @@ def test_avenirpro_plus_uses_its_own_calendar(tmp_path: Path) -> None:
     on_25_sept = statuses_on_disk(root, "2026-09-25")
     assert codes(on_25_sept[pae.id]) == ["A2"]
     assert codes(on_25_sept[avenir.id]) == []
-    assert on_25_sept[avenir.id].echeance is not None
-    assert on_25_sept[avenir.id].echeance.date == date(2026, 10, 15)
+    assert on_25_sept[avenir.id].next_deadline is not None
+    assert on_25_sept[avenir.id].next_deadline.date == date(2026, 10, 15)
     on_8_oct = statuses_on_disk(root, "2026-10-08")
     assert alert(on_8_oct[avenir.id], "A2").message == (
         "inscription à faire au plus tard le 15/10/2026 (dans 7 jours)"

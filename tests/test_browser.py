@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from pae.cli import cli
+from pae.cli.main import cli
 from site_network import write_network
 
 pytestmark = pytest.mark.browser

@@ -9,8 +9,13 @@ from typing import Any
 import pytest
 from holidays import country_holidays
 
-from pae import calendar as cal
-from pae.calendar import CalendarGap, Closure, SchoolCalendar, default_holidays_region
+from pae.programme import school_calendar as cal
+from pae.programme.school_calendar import (
+    CalendarGap,
+    Closure,
+    SchoolCalendar,
+    default_holidays_region,
+)
 
 AUTUMN_2026 = (date(2026, 9, 1), date(2026, 12, 31))
 
@@ -193,7 +198,7 @@ def test_public_holidays_are_computed_once_per_region_and_year(
         calls.append(args)
         return country_holidays(*args, **kwargs)
 
-    monkeypatch.setattr("pae.calendar.country_holidays", counting)
+    monkeypatch.setattr("pae.programme.school_calendar.country_holidays", counting)
     school = SchoolCalendar()
     first = school.closures("A", None, date(2026, 9, 1), date(2027, 6, 30))
     for _ in range(1000):

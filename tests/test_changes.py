@@ -10,8 +10,8 @@ import pytest
 
 from conftest import Edit
 from forge_helpers import FILE_1, FILE_2, Outcome, add_second_lycee, commit, git, init_repo, pae
-from pae.changes import Scope, affected, scope
 from pae.errors import UsageError
+from pae.forge.changes import Scope, affected, scope
 
 LYCEE_1 = "records/etablissements/0990001N.yaml"
 LYCEE_2 = "records/etablissements/0990002P.yaml"

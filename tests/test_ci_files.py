@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from conftest import REPO
 from forge_helpers import FILE_1, commit, git, init_repo, pae
-from pae.cli import cli
+from pae.cli.main import cli
 
 FORMATS = Path(__file__).parent / "data" / "formats"
 

@@ -12,7 +12,7 @@ import pytest
 from click.testing import Result
 
 from dossier_builder import Jeune, en_parcours, write_network
-from pae.cli import main
+from pae.cli.main import main
 
 Run = Callable[..., Result]
 TODAY = "2026-10-15"
@@ -374,7 +374,7 @@ def test_csv_cells_never_run_as_formulas(run: Run, tmp_path: Path) -> None:
 
 
 def test_the_step_choices_are_the_steps_of_the_core() -> None:
-    from pae.cli import STEPS
-    from pae.status import Step
+    from pae.cli.reading import STEPS
+    from pae.programme.steps import Step
 
     assert [s.value for s in Step] == STEPS

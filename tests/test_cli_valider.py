@@ -15,7 +15,7 @@ from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pae import cli as pae_cli
+from pae.cli import main as pae_cli
 
 Edit = Callable[[Path, str, str], None]
 Run = Callable[..., Result]

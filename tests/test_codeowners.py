@@ -8,7 +8,7 @@ import pytest
 
 from conftest import Edit, Run
 from forge_helpers import add_second_lycee, commit, init_repo, pae
-from pae.codeowners import HEADER
+from pae.forge.codeowners import HEADER
 
 LYCEE_1 = "records/etablissements/0990001N.yaml"
 KEEPERS = "forge:\n  responsables_referentiel: [dane-pilote, groupe/ml-coordination]\n"

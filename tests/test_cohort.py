@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from dossier_builder import Jeune, errors_of, network, statuses_of
-from pae.cohort import Breakdown, CohortFigures, cohort_figures
-from pae.problems import Actor
-from pae.settings import Settings
-from pae.status import Step
+from pae.codes import Actor
+from pae.programme.cohort import Breakdown, CohortFigures, cohort_figures
+from pae.programme.steps import Step
+from pae.records.settings import Settings
 
 TODAY = "2026-12-20"
 

@@ -14,7 +14,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from dossier_builder import Jeune, en_parcours, write_network
-from pae.cli import main
+from pae.cli.main import main
 
 PARIS = ZoneInfo("Europe/Paris")
 TODAY = "2026-10-15"
@@ -198,7 +198,7 @@ def test_failed_write_leaves_no_partial_file(
     def refuse(src: str, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("pae.commands.common.os.replace", refuse)
+    monkeypatch.setattr("pae.files.os.replace", refuse)
     folder = tmp_path / "agendas"
     folder.mkdir()
     with pytest.raises(SystemExit) as exit_:

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REPO, Run
 from forge_helpers import pae
-from pae.commands.init import check_uai, parse_referent
+from pae.campaign.init import check_uai, parse_referent
 from pae.errors import UsageError
 
 OPTIONS = (
@@ -204,7 +204,7 @@ def test_a_repository_without_data_needs_no_force(clone: Path, run: Run) -> None
 def test_interactive(clone: Path) -> None:
     from click.testing import CliRunner
 
-    from pae.cli import cli
+    from pae.cli.main import cli
 
     answers = [
         "0750654A",  # refused: wrong key letter, asked again

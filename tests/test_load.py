@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pae import load
-from pae.load import LoadError
+from pae.records import load
+from pae.records.load import LoadError
 
 
 def error_of(text: str) -> tuple[int, int, str]:

@@ -15,18 +15,19 @@ import xmlschema
 
 from conftest import Edit, Run
 from forge_helpers import pae
-from pae.problems import Actor, Problem, Severity
-from pae.report import REPORTERS, Result
-from pae.report_forge import (
+from pae.codes import Actor, Code, Severity
+from pae.problems import Problem
+from pae.reports.forge import (
     annotation,
     fingerprints,
     github,
     gitlab,
     junit,
     message_kind,
-    rule_title,
     sarif,
 )
+from pae.reports.formats import VALIDATION_FORMATS as REPORTERS
+from pae.repository import ValidationResult as Result
 
 FORMATS = Path(__file__).parent / "data" / "formats"
 DOSSIER = "records/jeunes/2026/0990001N/0990001N-2026-001.yaml"
@@ -296,7 +297,7 @@ def test_sarif_log_is_valid_against_the_oasis_schema() -> None:
     rules = run_["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == ["A5", "E2", "E8"]
     assert rules[0]["shortDescription"] == {"text": "Point de suivi en retard"}
-    assert rule_title("E6") == "Inscription après la date limite"
+    assert Code.E6.label == "Inscription après la date limite"
     assert rules[0]["defaultConfiguration"] == {"level": "warning"}
     assert rules[1]["defaultConfiguration"] == {"level": "error"}
     levels = [(r["ruleId"], r["level"], rules[r["ruleIndex"]]["id"]) for r in run_["results"]]

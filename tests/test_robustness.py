@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, Edit, Run
-from pae import cli as pae_cli
-from pae.commands.common import write_atomically
+from pae.cli import main as pae_cli
+from pae.files import write_atomically
 from test_cli_valider import main
 
 TODAY = ("--date", "2026-10-20")
@@ -77,7 +77,7 @@ def test_an_unexpected_error_is_explained_in_french(
         raise RuntimeError("bogue")
 
     monkeypatch.delenv("PAE_DEBUG", raising=False)
-    monkeypatch.setattr("pae.commands.statut.run", broken)
+    monkeypatch.setattr("pae.cli.commands.statut.run", broken)
     code, out, err = main("--depot", reseau, "statut", *TODAY, capsys=capsys)
     assert (code, out) == (3, "")
     assert err.startswith("Erreur interne inattendue (RuntimeError) : merci de la signaler")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pae import rules
-from pae.commands.valider import Options, validate
+from pae.programme import rules
+from pae.repository import validate
 
 Edit = Callable[[Path, str, str], None]
 Found = tuple[str, int | None, int | None, str, str | None]
@@ -32,13 +32,13 @@ END_HINT = "ramener la date au 31/12/2026 au plus tard"
 
 def check(root: Path, today: date = TODAY, *paths: Path) -> list[Found]:
     """Every problem of a network, as (code, line, column, message, hint), in report order."""
-    result = validate(Options(root, today, list(paths)))
+    result = validate(root, today, list(paths))
     ordered = sorted(result.problems, key=lambda p: p.sort_key())
     return [(p.code, p.line, p.column, p.message, p.hint) for p in ordered]
 
 
 def in_file(root: Path, file: str, today: date = TODAY) -> list[Found]:
-    result = validate(Options(root, today))
+    result = validate(root, today)
     ordered = sorted((p for p in result.problems if p.file == file), key=lambda p: p.sort_key())
     return [(p.code, p.line, p.column, p.message, p.hint) for p in ordered]
 

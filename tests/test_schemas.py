@@ -15,11 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from pae import load, schemas
-from pae.commands.valider import Options, validate
-from pae.network import discover, kind_of
 from pae.problems import Problem
-from pae.schemas import KINDS, SCHEMA_DIR, SchemaCheck
+from pae.records import load, schemas
+from pae.records.reading import discover, kind_of
+from pae.records.schemas import KINDS, SCHEMA_DIR, SchemaCheck
+from pae.repository import validate
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[1]
@@ -209,7 +209,7 @@ def test_is_date() -> None:
 def problems_of(
     root: Path, file: Path
 ) -> list[tuple[str, int | None, int | None, str, str | None]]:
-    result = validate(Options(root, TODAY, [file]))
+    result = validate(root, TODAY, [file])
     return [(p.code, p.line, p.column, p.message, p.hint) for p in result.problems]
 
 
@@ -345,7 +345,7 @@ def test_invalid_example(reseau: Path, example: Path) -> None:
     assert expected, "an invalid example says what is expected"
     target = reseau / PLACE[example.parent.name]
     shutil.copyfile(example, target)
-    result = validate(Options(reseau, TODAY, [target]))
+    result = validate(reseau, TODAY, [target])
     found = [(p.code, p.line, p.column, p.message) for p in result.problems]
     assert sorted(found, key=lambda f: (f[1], f[2], f[0])) == expected
     assert all(

@@ -20,21 +20,22 @@ from icalendar import Calendar
 from lxml import html as lxml_html
 
 from dossier_builder import Jeune, en_parcours, network, statuses_of
-from pae import report
-from pae.cli import cli
-from pae.cohort import cohort_figures
-from pae.commands import site as site_command
-from pae.commands.site import sync
+from pae import labels
+from pae.cli.main import cli
 from pae.errors import UsageError
-from pae.model import Etablissement, Network, Referent
-from pae.network import load_network
-from pae.pages import render
-from pae.pages.context import Options as PageOptions
-from pae.pages.context import Site
-from pae.pages.dossier import bilan_view, bilans_page, has_bilan_page, step_marks
-from pae.pages.history import Histories, parse_log, read_histories
-from pae.pages.privacy import Redactor, one_lycee_redactor, pseudonymise, restrict
-from pae.status import Due
+from pae.programme.cohort import cohort_figures
+from pae.programme.deadlines import Due
+from pae.records.network import Network
+from pae.records.reading import load_network
+from pae.records.reference import Etablissement, Referent
+from pae.site import assembly as site_command
+from pae.site import publish, render
+from pae.site.context import Options as PageOptions
+from pae.site.context import Site
+from pae.site.dossier import bilan_view, bilans_page, has_bilan_page, step_marks
+from pae.site.history import Histories, parse_log, read_histories
+from pae.site.privacy import Redactor, one_lycee_redactor, pseudonymise, restrict
+from pae.site.publish import sync
 from site_network import (
     FIRST,
     FORGE,
@@ -674,8 +675,8 @@ def test_calendars_of_a_previous_build_never_reach_a_one_lycee_site(
             seen[ics.name] = ics.read_text(encoding="utf-8")
         return real(gen, output)
 
-    real = site_command.build
-    monkeypatch.setattr(site_command, "build", spy)
+    real = publish.build
+    monkeypatch.setattr(publish, "build", spy)
     result = CliRunner().invoke(cli, [*site_args, "--etablissement", "0990001N"])
     assert result.exit_code == 0, result.output
     assert sorted(seen) == ["0990001N-c-durand.ics", "0990001N-m-roux.ics", "tous.ics"]
@@ -795,7 +796,7 @@ def test_dashboard_in_programme_figure_shows_enrolled_and_in_programme(full: Bui
 def test_future_enrolment_is_not_yet_a_bilan() -> None:
     later = Jeune(1).contact("2026-07-08").info("2026-09-10").inscription("2026-10-20")
     site = site_of([later, en_parcours(2)], "2026-10-15")
-    assert [has_bilan_page(st, site.core.today) for st in site.statuses] == [False, True]
+    assert [has_bilan_page(st, site.ctx.today) for st in site.statuses] == [False, True]
     page = bilans_page(site, "0990001N", site.statuses)
     assert page.count('class="pae-bilan"') == 1
 
@@ -818,8 +819,8 @@ def test_mkdocs_warnings_say_they_are_mkdocs_own(
     def warn(gen: Any, output: Path) -> list[str]:
         return [*real(gen, output), "Doc file 'x.md' contains a link 'y.md'"]
 
-    real = site_command.build
-    monkeypatch.setattr(site_command, "build", warn)
+    real = publish.build
+    monkeypatch.setattr(publish, "build", warn)
     result = CliRunner().invoke(
         cli, ["--depot", str(root), "site", "--date", TODAY, "--sortie", str(tmp_path / "p")]
     )
@@ -831,4 +832,4 @@ def test_mkdocs_warnings_say_they_are_mkdocs_own(
 
 
 def test_pages_use_the_one_plural_of_the_tool() -> None:
-    assert render.environment().globals["plural"] is report.plural
+    assert render.environment().globals["plural"] is labels.plural

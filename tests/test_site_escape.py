@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from pae.pages.escape import finalize, html_escape, mailto, md_escape, safe
+from pae.site.escape import finalize, html_escape, mailto, md_escape, safe
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.superfences"]
 """The Markdown extensions of mkdocs.yml."""

@@ -8,9 +8,11 @@ from datetime import date
 import pytest
 
 from dossier_builder import Jeune, alert, codes, en_parcours, status_of
-from pae.problems import Actor
-from pae.settings import Settings
-from pae.status import Deadline, Due, Event, Step, describe, step_dates
+from pae.codes import Actor
+from pae.programme.deadlines import Deadline, Due, describe
+from pae.programme.status import Event
+from pae.programme.steps import Step, step_dates
+from pae.records.settings import Settings
 
 
 def contacted() -> Jeune:
@@ -193,7 +195,7 @@ def test_step_changes_on_its_date(
 def test_non_inscrit_says_why(build: Callable[[], Jeune], reason: str) -> None:
     st = status_of(build(), "2026-10-15")
     assert (st.etape, st.motif_non_inscription) == (Step.NON_INSCRIT, reason)
-    assert st.deadlines == [] and st.echeance is None
+    assert st.deadlines == [] and st.next_deadline is None
 
 
 def test_two_failed_attempts_stay_to_contact() -> None:
@@ -312,14 +314,14 @@ def test_events_after_the_date_have_not_happened_yet() -> None:
     ],
 )
 def test_next_deadline(build: Callable[[], Jeune], today: str, expected: Deadline) -> None:
-    assert status_of(build(), today).echeance == expected
+    assert status_of(build(), today).next_deadline == expected
 
 
 def test_a_bilan_without_solution_is_still_to_hold() -> None:
     jeune = started().bilan("2026-12-15", solution=None, transmis="2026-12-16")
     st = status_of(jeune, "2027-01-02")
     assert st.etape is Step.BILAN
-    assert st.echeance == Deadline(
+    assert st.next_deadline == Deadline(
         date(2026, 12, 31), "entretien de bilan et solution de sortie", Actor.REFERENT
     )
 
@@ -341,7 +343,7 @@ def test_bilan_step_lists_the_imilo_update_for_the_adviser() -> None:
 
 def test_closed_dossiers_have_no_deadline() -> None:
     st = status_of(started().bilan("2026-12-15", transmis="2026-12-18"), "2026-12-20")
-    assert st.etape is Step.TERMINE and st.deadlines == [] and st.echeance is None
+    assert st.etape is Step.TERMINE and st.deadlines == [] and st.next_deadline is None
 
 
 def test_describe_deadline_in_french() -> None:
@@ -376,7 +378,7 @@ def test_session_2025_without_bilan_read_in_october_2026() -> None:
         "bilan à faire (fin du parcours le 31/12/2025) : aucun bilan avec solution de sortie"
     )
     assert (a9.actor, a9.due) == (Actor.REFERENT, date(2025, 12, 31))
-    assert st.echeance == Deadline(
+    assert st.next_deadline == Deadline(
         date(2025, 12, 31), "entretien de bilan et solution de sortie", Actor.REFERENT
     )
     assert st.jours_en_parcours == 108  # 15 September to 31 December 2025

@@ -178,3 +178,8 @@ def fr_day_month(day: date) -> str:
 def fr_long(day: date) -> str:
     """lundi 5 octobre 2026."""
     return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`1 erreur`, `2 erreurs`, `0 erreur` (French: the singular up to one)."""
+    return f"{count} {singular if count <= 1 else (plural_form or singular + 's')}"

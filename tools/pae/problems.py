@@ -4,37 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
-from itertools import groupby
-from pathlib import Path
 
-from pae import load
-from pae.labels import ACTORS
-from pae.load import Path_
+from pae.codes import Actor, Code, Severity
 
-
-class Severity(StrEnum):
-    ERROR = "erreur"
-    ALERT = "alerte"
-
-
-class Actor(StrEnum):
-    """Who must act on an alert or a deadline."""
-
-    CHEF = "chef_etablissement"
-    REFERENT = "referent"
-    CONSEILLER = "conseiller_ml"
-
-    @property
-    def label(self) -> str:
-        return ACTORS[self.value]
+Path_ = tuple[str | int, ...]
+"""A path inside a document, e.g. ("parcours", "actions", 0, "debut")."""
 
 
 @dataclass
 class Problem:
     """One error (E1–E9) or alert (A1–A11) in one file, with where and how to fix it."""
 
-    code: str
+    code: Code
     file: str
     """Path relative to the repository root, with forward slashes."""
     message: str
@@ -44,9 +25,19 @@ class Problem:
     """Point at the key rather than the value (unknown or duplicate keys)."""
     line: int | None = None
     column: int | None = None
-    severity: Severity = Severity.ERROR
+    severity: Severity | None = None
+    """The code's own severity unless given."""
     actor: Actor | None = None
     due: date | None = None
+
+    def __post_init__(self) -> None:
+        self.code = Code(self.code)
+        if self.severity is None:
+            self.severity = self.code.severity
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
 
     @property
     def where(self) -> str:
@@ -60,21 +51,20 @@ class Problem:
             out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
         return out
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.file, self.line or 0, self.column or 0, self.code)
+    def sort_key(self) -> tuple[str, int, int, tuple[str, int]]:
+        return (self.file, self.line or 0, self.column or 0, self.code.order)
 
-
-def fill_positions(root: Path, problems: list[Problem]) -> None:
-    """Give a line and column to problems that have none, reading each file once."""
-    pending = [p for p in problems if p.line is None]
-    pending.sort(key=lambda p: p.file)
-    for file, group in groupby(pending, key=lambda p: p.file):
-        try:
-            text = load.read_text(root / file)
-        except load.LoadError:
-            continue
-        for p in group:
-            try:
-                p.line, p.column = load.locate(text, p.path, p.on_key)
-            except Exception:
-                p.line, p.column = 1, 1
+    def as_dict(self) -> dict[str, object]:
+        """The one JSON shape of a problem, for every command and format."""
+        return {
+            "code": self.code.value,
+            "gravite": (self.severity or self.code.severity).value,
+            "fichier": self.file,
+            "ligne": self.line,
+            "colonne": self.column,
+            "champ": self.field_path,
+            "message": self.message,
+            "aide": self.hint,
+            "qui": self.actor.value if self.actor else None,
+            "echeance": self.due.isoformat() if self.due else None,
+        }

@@ -1,0 +1,47 @@
+"""`pae echeances`: what is due in the next days, by who must act, and the ICS file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from pae.cli.commands.common import invalid_warning
+from pae.errors import UsageError
+from pae.files import write_atomically
+from pae.programme.status import Filters, due_within
+from pae.reports.deadlines import DeadlineView
+from pae.reports.formats import DEADLINE_FORMATS
+from pae.reports.ics import build_calendar
+from pae.repository import statuses
+
+
+@dataclass
+class Options:
+    root: Path
+    today: date
+    jours: int | None = None
+    etablissement: str | None = None
+    referent: str | None = None
+    ics: Path | None = None
+    format: str = "texte"
+    conseiller: str | None = None
+
+
+def run(opts: Options, out: TextIO, err: TextIO) -> int:
+    loaded = statuses(opts.root, opts.today)
+    if warning := invalid_warning(loaded.invalid_files):
+        err.write(warning + "\n")
+    days = opts.jours if opts.jours is not None else loaded.context.settings.horizon_echeances_jours
+    filters = Filters(opts.etablissement, opts.referent, opts.conseiller)
+    if message := filters.unknown(loaded.context):
+        raise UsageError(message)
+    chosen = [st for st in loaded.statuses if filters.keeps(st)]
+    if opts.ics:
+        data = build_calendar(chosen, loaded.context)
+        write_atomically(opts.ics, data, "le calendrier")
+        err.write(f"Calendrier écrit : {opts.ics}\n")
+    view = DeadlineView(opts.today, days, due_within(chosen, opts.today, days))
+    DEADLINE_FORMATS[opts.format](view, out)
+    return 0

@@ -1,0 +1,76 @@
+"""The `pae` command: parses options into plain objects; the work is done elsewhere.
+
+Each command's options are declared in `reading` or `setup`; its work, in
+`commands/<name>.py`, imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pae.cli import french
+from pae.cli.options import DEPOT_HELP
+from pae.cli.reading import echeances, statut, valider
+from pae.cli.setup import codeowners, init, site
+from pae.errors import PaeError
+
+french.install()
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
+)
+@click.option(
+    "--depot",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    help=DEPOT_HELP,
+)
+@click.version_option(package_name="pae", message="pae %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, depot: Path) -> None:
+    """Suivi du Parcours Ambition Emploi (AvenirPro+) : dossiers, échéances, site de l'équipe.
+
+    Chaque commande travaille sur le dépôt du dossier courant, ou sur celui de --depot.
+    """
+    ctx.obj = {"depot": depot.resolve()}
+
+
+for _command in (valider, statut, echeances, codeowners, init, site):
+    cli.add_command(_command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: French errors and exit codes, never a traceback."""
+    try:
+        code = cli.main(args=argv, prog_name="pae", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("Abandon.", err=True)
+        code = 1
+    except PaeError as exc:
+        click.echo(f"Erreur : {exc}", err=True)
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("Interrompu.", err=True)
+        code = 130
+    except Exception as exc:
+        # A bug of ours: say so in French; PAE_DEBUG=1 shows the details for developers.
+        if os.environ.get("PAE_DEBUG"):
+            raise
+        click.echo(
+            f"Erreur interne inattendue ({type(exc).__name__}) : merci de la signaler à "
+            "l'équipe qui maintient pae, avec la commande lancée (PAE_DEBUG=1 pour le détail).",
+            err=True,
+        )
+        code = 3
+    sys.exit(code or 0)

@@ -1,0 +1,199 @@
+"""The commands that read: `pae valider`, `pae statut`, `pae echeances` (options only)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from pae.cli.options import (
+    date_option,
+    depot_option,
+    filter_options,
+    root_of,
+    today_or,
+)
+from pae.programme.steps import Step
+from pae.reports.formats import DEADLINE_FORMATS, STATUS_FORMATS, VALIDATION_FORMATS
+
+
+@click.command()
+@depot_option
+@click.argument("chemins", nargs=-1, type=click.Path(path_type=Path))
+@date_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(VALIDATION_FORMATS)),
+    default="texte",
+    show_default=True,
+    help="Format du rapport.",
+)
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Nombre de processus.")
+@click.option(
+    "--depuis",
+    metavar="REF",
+    default=None,
+    help="Ne vérifier que ce qui a changé depuis la référence git REF (branche, étiquette, "
+    "commit), modifications en cours comprises, et les dossiers qui en dépendent.",
+)
+@click.option(
+    "--rapport",
+    "rapports",
+    metavar="FORMAT:FICHIER",
+    multiple=True,
+    help="Écrire aussi le rapport au FORMAT donné dans FICHIER (répétable), par exemple "
+    "--rapport junit:rapport-junit.xml.",
+)
+@click.option(
+    "--alertes",
+    is_flag=True,
+    help="Signaler aussi les alertes A1 à A11 des dossiers vérifiés (sans effet sur le code "
+    "de sortie).",
+)
+@click.pass_context
+def valider(
+    ctx: click.Context,
+    chemins: tuple[Path, ...],
+    today: date | None,
+    fmt: str,
+    jobs: int | None,
+    depuis: str | None,
+    rapports: tuple[str, ...],
+    alertes: bool,
+) -> None:
+    """Vérifier les dossiers et les données de référence (règles E1 à E9).
+
+    Sans CHEMINS, vérifie tout records/ et le fichier CODEOWNERS. Code de sortie : 0 valide,
+    1 erreurs, 2 mauvaise utilisation.
+
+    \b
+    Exemples :
+      pae valider
+      pae valider records/jeunes/2026/0990001A/
+      pae valider --format json --date 2026-10-15
+      pae valider --depuis origin/main --format github --alertes
+      pae valider --rapport gitlab:gl-code-quality-report.json --rapport junit:rapport-junit.xml
+    """
+    from pae.cli.commands import valider as command
+
+    opts = command.Options(
+        root_of(ctx),
+        today_or(today),
+        list(chemins),
+        fmt,
+        jobs,
+        since=depuis,
+        reports=list(rapports),
+        alerts=alertes,
+    )
+    ctx.exit(command.run(opts, sys.stdout))
+
+
+STEPS = [step.value for step in Step]
+
+
+@click.command()
+@depot_option
+@click.argument("dossier", required=False)
+@date_option
+@filter_options
+@click.option("--etape", type=click.Choice(STEPS), help="Seulement les dossiers à cette étape.")
+@click.option("--alertes-seulement", is_flag=True, help="Seulement les dossiers avec une alerte.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(STATUS_FORMATS)),
+    default="texte",
+    show_default=True,
+    help="Format de sortie.",
+)
+@click.pass_context
+def statut(
+    ctx: click.Context,
+    dossier: str | None,
+    today: date | None,
+    etablissement: str | None,
+    referent: str | None,
+    etape: str | None,
+    alertes_seulement: bool,
+    fmt: str,
+) -> None:
+    """Où en est chaque jeune : étape, prochaine échéance, alertes.
+
+    Avec DOSSIER (son identifiant), affiche le dossier en entier : chronologie, ce qui
+    vient, chaque alerte avec qui doit agir et quand.
+
+    \b
+    Exemples :
+      pae statut --date 2026-10-15
+      pae statut --referent c-durand --alertes-seulement
+      pae statut --format csv > cohorte.csv
+      pae statut 0990001N-2026-001
+    """
+    from pae.cli.commands import statut as command
+
+    opts = command.Options(
+        root_of(ctx),
+        today_or(today),
+        dossier,
+        etablissement,
+        referent,
+        etape,
+        alertes_seulement,
+        fmt,
+        color=sys.stdout.isatty(),
+    )
+    ctx.exit(command.run(opts, sys.stdout, sys.stderr))
+
+
+@click.command()
+@depot_option
+@date_option
+@click.option(
+    "--jours",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Horizon en jours (par défaut : le paramètre horizon_echeances_jours de "
+    "records/parametres.yaml).",
+)
+@filter_options
+@click.option(
+    "--ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Écrire aussi un fichier iCalendar (.ics) à importer dans un agenda.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(DEADLINE_FORMATS)),
+    default="texte",
+    show_default=True,
+    help="Format de sortie.",
+)
+@click.pass_context
+def echeances(
+    ctx: click.Context,
+    today: date | None,
+    jours: int | None,
+    etablissement: str | None,
+    referent: str | None,
+    ics: Path | None,
+    fmt: str,
+) -> None:
+    """Ce qui est à faire dans les prochains jours, par personne qui doit agir.
+
+    Les échéances dépassées sont incluses (« EN RETARD »).
+
+    \b
+    Exemples :
+      pae echeances
+      pae echeances --jours 30 --referent c-durand
+      pae echeances --ics agenda.ics
+    """
+    from pae.cli.commands import echeances as command
+
+    opts = command.Options(root_of(ctx), today_or(today), jours, etablissement, referent, ics, fmt)
+    ctx.exit(command.run(opts, sys.stdout, sys.stderr))

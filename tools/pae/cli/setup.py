@@ -1,0 +1,216 @@
+"""The commands that set a repository up and publish: `pae codeowners`, `pae init`,
+`pae site` (options only)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import click
+
+from pae.cli.options import date_option, depot_option, root_of, today_or
+
+
+@click.command()
+@depot_option
+@click.option(
+    "--sortie",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FICHIER",
+    default=None,
+    help="Fichier à écrire ; par défaut, CODEOWNERS à la racine du dépôt.",
+)
+@click.option(
+    "--verifier", is_flag=True, help="Ne rien écrire : code de sortie 1 s'il n'est pas à jour."
+)
+@click.pass_context
+def codeowners(ctx: click.Context, sortie: Path | None, verifier: bool) -> None:
+    """Écrire le fichier CODEOWNERS : qui approuve les changements de quels dossiers.
+
+    Les dossiers des jeunes d'un lycée reviennent à son chef d'établissement (forge_chef)
+    et à ses référents (referents[].forge) ; les données de référence et les schémas, aux
+    responsables du référentiel (forge.responsables_referentiel de parametres.yaml).
+
+    \b
+    Exemples :
+      pae codeowners
+      pae codeowners --verifier
+      pae codeowners --sortie .github/CODEOWNERS
+    """
+    from pae.cli.commands import codeowners as command
+
+    ctx.exit(command.run(command.Options(root_of(ctx), sortie, verifier), sys.stdout))
+
+
+def _ask(question: str, check: Callable[[str], str | None], optional: bool) -> str:
+    """Ask until the answer passes `check`; an optional question accepts an empty answer."""
+
+    def proc(value: str) -> str:
+        value = value.strip()
+        if (value or not optional) and (message := check(value)):
+            raise click.BadParameter(message)
+        return value
+
+    answer: str = click.prompt(
+        question,
+        default="" if optional else None,
+        show_default=False,
+        value_proc=proc,
+        prompt_suffix=" : ",
+    )
+    return answer
+
+
+@click.command()
+@depot_option
+@click.option("--uai", metavar="UAI", help="Code UAI du lycée, par exemple 0750654D.")
+@click.option(
+    "--nom", metavar="TEXTE", help="Nom du lycée, par exemple « Lycée professionnel Jean Jaurès »."
+)
+@click.option("--commune", metavar="TEXTE", help="Commune du lycée.")
+@click.option(
+    "--zone",
+    metavar="ZONE",
+    help="Zone de vacances scolaires : A, B, C, corse ou académie d'outre-mer.",
+)
+@click.option("--chef", metavar="TEXTE", help="Chef d'établissement, par exemple « Mme Exemple ».")
+@click.option("--forge-chef", metavar="COMPTE", help="Compte forge du chef (facultatif).")
+@click.option(
+    "--mission-locale",
+    "ml_id",
+    metavar="ID",
+    help="Identifiant de la mission locale, par exemple ml-paris.",
+)
+@click.option("--mission-locale-nom", "ml_nom", metavar="TEXTE", help="Nom de la mission locale.")
+@click.option(
+    "--mission-locale-courriel",
+    "ml_courriel",
+    metavar="COURRIEL",
+    help="Courriel générique de la mission locale.",
+)
+@click.option(
+    "--referent",
+    "referents",
+    multiple=True,
+    metavar="ID:NOM:COURRIEL[:FORGE]",
+    help="Professeur référent (répétable), par exemple "
+    "« c-durand:Claire Durand:claire.durand@ac-exemple.fr:cdurand ».",
+)
+@click.option(
+    "--session",
+    type=click.IntRange(2000, 2100),
+    metavar="AAAA",
+    default=None,
+    help="Session (année de l'examen) dont on crée le dossier ; par défaut, l'année en cours.",
+)
+@click.option("--force", is_flag=True, help="Remplacer des données qui ne sont pas de démo.")
+@date_option
+@click.pass_context
+def init(
+    ctx: click.Context,
+    /,
+    referents: tuple[str, ...],
+    session: int | None,
+    force: bool,
+    today: date | None,
+    **values: str | None,
+) -> None:
+    """Préparer le dépôt d'un lycée : remplacer les données de démonstration par les siennes.
+
+    Écrit la fiche du lycée et celle de sa mission locale, crée le dossier des jeunes de la
+    session et le fichier CODEOWNERS. Les valeurs absentes des options sont demandées.
+    Rien n'est modifié si une valeur est refusée.
+
+    \b
+    Exemple :
+      pae init --uai 0750654D --nom "Lycée professionnel Exemple" --commune Paris \\
+        --zone C --chef "Mme Exemple" --mission-locale ml-paris \\
+        --mission-locale-nom "Mission locale de Paris" \\
+        --mission-locale-courriel contact@ml-paris.example \\
+        --referent "c-durand:Claire Durand:claire.durand@ac-exemple.fr:cdurand"
+    """
+    from pae.campaign import init as setup
+    from pae.cli.commands import init as command
+
+    setup.refuse_real_data(root_of(ctx), force)  # before any question
+    interactive = setup.fill(values, _ask)
+    specs = list(referents)
+    while interactive and not referents:
+        answer = _ask(setup.REFERENT_QUESTION, setup.check_referent, True)
+        if not answer:
+            break
+        specs.append(answer)
+    day = today_or(today)
+    opts = command.Options(
+        root_of(ctx),
+        day,
+        session or day.year,
+        referents=[setup.parse_referent(s) for s in specs],
+        force=force,
+        **{k: v for k, v in values.items() if v is not None},
+    )
+    ctx.exit(command.run(opts, sys.stdout))
+
+
+@click.command()
+@depot_option
+@date_option
+@click.option(
+    "--sortie",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DOSSIER",
+    default=None,
+    help="Dossier où écrire le site ; par défaut, public/ à la racine du dépôt.",
+)
+@click.option(
+    "--etablissement",
+    metavar="UAI",
+    help="Site d'un seul lycée : ses jeunes seulement, aucun autre lycée nommé.",
+)
+@click.option(
+    "--pseudonymiser",
+    is_flag=True,
+    help="Initiales et identifiant au lieu des noms ; ni date de naissance ni coordonnées.",
+)
+@click.option(
+    "--servir",
+    is_flag=True,
+    help="Aperçu sur ce poste, mis à jour à chaque modification d'un fichier de records/.",
+)
+@click.option(
+    "--adresse",
+    metavar="HÔTE:PORT",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Adresse de l'aperçu (avec --servir).",
+)
+@click.pass_context
+def site(
+    ctx: click.Context,
+    today: date | None,
+    sortie: Path | None,
+    etablissement: str | None,
+    pseudonymiser: bool,
+    servir: bool,
+    adresse: str,
+) -> None:
+    """Construire le site privé de l'équipe à partir des dossiers (MkDocs, thème Material).
+
+    Les pages sont écrites dans build/site-src puis construites dans public/. Les fichiers
+    invalides sont laissés de côté et signalés sur le tableau de bord.
+
+    \b
+    Exemples :
+      pae site
+      pae site --date 2026-10-15 --sortie /tmp/site
+      pae site --etablissement 0750654D --pseudonymiser
+      pae site --servir
+    """
+    from pae.cli.commands import site as command
+
+    opts = command.Options(
+        root_of(ctx), today_or(today), sortie, etablissement, pseudonymiser, servir, adresse
+    )
+    ctx.exit(command.run(opts, sys.stdout, sys.stderr))

@@ -1,0 +1,138 @@
+"""The catalogue of codes: every error (E) and alert (A) as data, one entry each.
+
+Pages, reporters and exports read titles, severities and actors here, and match on the
+members of `Code`, never on strings such as "A9".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pae.labels import ACTORS
+
+
+class Severity(StrEnum):
+    ERROR = "erreur"
+    ALERT = "alerte"
+
+
+class Actor(StrEnum):
+    """Who must act on an alert or a deadline."""
+
+    CHEF = "chef_etablissement"
+    REFERENT = "referent"
+    CONSEILLER = "conseiller_ml"
+
+    @property
+    def label(self) -> str:
+        return ACTORS[self.value]
+
+
+class Code(StrEnum):
+    """A problem's code; its entry in `CATALOGUE` says what it means and who acts."""
+
+    E1 = "E1"
+    E2 = "E2"
+    E3 = "E3"
+    E4 = "E4"
+    E5 = "E5"
+    E6 = "E6"
+    E7 = "E7"
+    E8 = "E8"
+    E9 = "E9"
+    A1 = "A1"
+    A2 = "A2"
+    A3 = "A3"
+    A4 = "A4"
+    A5 = "A5"
+    A6 = "A6"
+    A7 = "A7"
+    A8 = "A8"
+    A9 = "A9"
+    A10 = "A10"
+    A11 = "A11"
+    CODEOWNERS = "CODEOWNERS"
+
+    @property
+    def entry(self) -> Entry:
+        return CATALOGUE[self]
+
+    @property
+    def label(self) -> str:
+        return CATALOGUE[self].title
+
+    @property
+    def severity(self) -> Severity:
+        return CATALOGUE[self].severity
+
+    @property
+    def is_alert(self) -> bool:
+        return CATALOGUE[self].severity is Severity.ALERT
+
+    @property
+    def order(self) -> tuple[str, int]:
+        """By letter, then by number (A2 before A10, A11 before E1); CODEOWNERS last."""
+        digits = self.value[1:]
+        return (self.value[0], int(digits)) if digits.isdigit() else ("~", 0)
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    """Short French title, shown beside the code by pages and forges."""
+    severity: Severity
+    actors: tuple[Actor, ...] = ()
+    """Who may be asked to act (alerts); the problem itself names the one who must."""
+    facts: tuple[str, ...] = ()
+    """The predicates of `pae.programme.facts` the rule reads (a test checks they exist)."""
+
+
+_C, _R, _M = Actor.CHEF, Actor.REFERENT, Actor.CONSEILLER
+_E, _A = Severity.ERROR, Severity.ALERT
+
+CATALOGUE: dict[Code, Entry] = {
+    Code.E1: Entry(
+        "Format du fichier : types, valeurs permises, champs obligatoires, clés inconnues", _E
+    ),
+    Code.E2: Entry(
+        "Référence à une fiche qui n'existe pas (lycée, mission locale, référent, structure)", _E
+    ),
+    Code.E3: Entry("Nom ou emplacement du fichier, identifiant unique", _E),
+    Code.E4: Entry("Éligibilité : diplôme et volontariat", _E),
+    Code.E5: Entry("MEF incompatible avec le diplôme", _E),
+    Code.E6: Entry("Inscription après la date limite", _E),
+    Code.E7: Entry(
+        "Fin et durée maximale du parcours", _E, facts=("programme_dates", "programme_end")
+    ),
+    Code.E8: Entry("Ordre des dates", _E, facts=("past_events",)),
+    Code.E9: Entry("Cohérence du dossier", _E, facts=("events_closed_by_exit",)),
+    Code.A1: Entry(
+        "Entretien approfondi en retard",
+        _A,
+        (_C, _R),
+        ("info_held", "in_depth_held", "in_depth_actor"),
+    ),
+    Code.A2: Entry("Date limite d'inscription", _A, (_C,), ("enrolled", "accepted")),
+    Code.A3: Entry("Réinscription non proposée", _A, (_C,), ("re_enrolment_offered",)),
+    Code.A4: Entry("Inscription incomplète", _A, (_C, _M), ("enrolled",)),
+    Code.A5: Entry("Point de suivi en retard", _A, (_R,), ("last_check_in",)),
+    Code.A6: Entry(
+        "Assiduité insuffisante", _A, (_R,), ("attendance_counts", "unexcused_absence_run")
+    ),
+    Code.A7: Entry("Créneau pendant les vacances ou un jour férié", _A, (_R,), ("slot_dates",)),
+    Code.A8: Entry("Créneaux qui se chevauchent", _A, (_R,), ("slot_dates",)),
+    Code.A9: Entry(
+        "Bilan à faire ou à compléter",
+        _A,
+        (_R, _M),
+        ("enrolled", "exit_date", "bilan_held", "bilan_with_solution", "bilan_sent"),
+    ),
+    Code.A10: Entry("France Travail non vérifié", _A, (_M,), ("info_held",)),
+    Code.A11: Entry(
+        "Trop de stages en entreprise", _A, (_R,), ("programme_end", "company_placement_days")
+    ),
+    Code.CODEOWNERS: Entry("Fichier CODEOWNERS à régénérer", _E),
+}
+
+ALERT_CODES = tuple(code for code in Code if code.is_alert)

@@ -1,0 +1,202 @@
+"""What a dossier says has happened by a date: one named predicate per fact.
+
+Steps, deadlines, alerts, rules, cohort figures and pages all read these; none of them
+tests a dossier's dates on its own. "As of D": an event dated after D has not happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from pae.codes import Actor
+from pae.problems import Path_
+from pae.records.dossier import Action, Contact, Creneau, Dossier, Presence
+
+COMPANY_PLACEMENTS = ("stage_immersion", "stage_clause_sociale")
+"""Action types that are placements in a company (arrêté du 18 juillet 2023, art. 3)."""
+PRESENT = ("present", "retard")
+"""Attendance statuses that count as present."""
+
+Dated = tuple[date, Path_, str]
+"""A dated event of a dossier: its date, where it is written, a French label."""
+
+
+# --- the funnel -------------------------------------------------------------------------
+
+
+def reached_contacts(d: Dossier, today: date) -> list[Contact]:
+    """Contacts that reached the young person by `today`, oldest first (whatever the file order)."""
+    return sorted(
+        (c for c in d.contacts if c.date <= today and c.resultat == "joint"), key=lambda c: c.date
+    )
+
+
+def re_enrolment_offered(d: Dossier, today: date) -> bool:
+    """A contact by `today` proposed to enrol again to retake the diploma."""
+    return any("reinscription" in c.propositions for c in d.contacts if c.date <= today)
+
+
+def info_held(d: Dossier, today: date) -> bool:
+    return d.entretien_information is not None and d.entretien_information.date <= today
+
+
+def accepted(d: Dossier, today: date) -> bool:
+    """The young person said yes to the information interview or to the programme."""
+    ei = d.entretien_information
+    if ei and ei.date <= today and ei.decision in ("inscription", "en_reflexion"):
+        return True
+    reached = reached_contacts(d, today)
+    return bool(reached) and reached[-1].reponse == "entretien_accepte"
+
+
+def enrolled(d: Dossier, today: date) -> bool:
+    return d.inscription is not None and d.inscription.date <= today
+
+
+def in_depth_held(d: Dossier, today: date) -> bool:
+    """An in-depth interview planned after `today` has not happened yet."""
+    ea = d.entretien_approfondi
+    return bool(ea and ea.date and ea.date <= today)
+
+
+def in_depth_actor(d: Dossier, today: date) -> Actor:
+    """The référent holds the in-depth interview; until one is designated, the head of school."""
+    designated = enrolled(d, today) and d.inscription and d.inscription.referent
+    return Actor.REFERENT if designated else Actor.CHEF
+
+
+def started(d: Dossier, today: date) -> bool:
+    """Enrolled and an action of the plan has begun."""
+    return enrolled(d, today) and any(a.debut <= today for a in d.actions)
+
+
+# --- the end of the programme -----------------------------------------------------------
+
+
+def exit_date(d: Dossier, today: date) -> date | None:
+    """The early exit, once it has happened."""
+    exit_ = d.sortie_anticipee
+    return exit_.date if exit_ and exit_.date <= today else None
+
+
+def bilan_held(d: Dossier, today: date) -> bool:
+    return bool(d.bilan and d.bilan.date and d.bilan.date <= today)
+
+
+def bilan_with_solution(d: Dossier, today: date) -> bool:
+    """The bilan was held by `today` and names the young person's solution."""
+    return bilan_held(d, today) and bool(d.bilan and d.bilan.solution)
+
+
+def bilan_sent(d: Dossier, today: date) -> bool:
+    """The bilan was transmitted to the head of school by `today`."""
+    sent = d.bilan.transmis_chef_etablissement if d.bilan else None
+    return sent is not None and sent <= today
+
+
+def programme_end(d: Dossier) -> date | None:
+    """Last day of the programme as planned: the early exit, else the last action's end."""
+    if d.sortie_anticipee:
+        return d.sortie_anticipee.date
+    return max((a.fin for a in d.actions), default=None)
+
+
+# --- the follow-up ----------------------------------------------------------------------
+
+
+def last_check_in(d: Dossier, today: date) -> date | None:
+    """The latest check-in by `today`, else the enrolment (the clock starts there)."""
+    dates = [p.date for p in d.points if p.date <= today]
+    if dates:
+        return max(dates)
+    return d.inscription.date if d.inscription else None
+
+
+def attendance_counts(d: Dossier, start: date | None, end: date) -> tuple[int, int]:
+    """(present + late, present + late + unexcused absent); justified absences left out."""
+    lines = [p for p in d.assiduite if p.date <= end and (start is None or p.date >= start)]
+    counted = [p for p in lines if p.statut != "absent_justifie"]
+    return sum(p.statut in PRESENT for p in counted), len(counted)
+
+
+def attendance_rate(d: Dossier, start: date | None, end: date) -> float | None:
+    present, counted = attendance_counts(d, start, end)
+    return present / counted if counted else None
+
+
+def unexcused_absence_run(d: Dossier, today: date, length: int, since: date) -> list[Presence]:
+    """The last run of at least `length` unexcused absences in a row ending on or after
+    `since` (all actions together, in date order; anything else breaks the run)."""
+    run: list[Presence] = []
+    worst: list[Presence] = []
+    lines = sorted((p for p in d.assiduite if p.date <= today), key=lambda p: (p.date, p.index))
+    for line in lines:
+        run = [*run, line] if line.statut == "absent" else []
+        if len(run) >= length and run[-1].date >= since:
+            worst = run
+    return worst
+
+
+def slot_dates(action: Action, slot: Creneau, start: date) -> list[date]:
+    """Dates of a weekly slot within the action, from `start` on."""
+    day = max(action.debut, start)
+    day += timedelta(days=(slot.weekday - day.weekday()) % 7)
+    out = []
+    while day <= action.fin:
+        out.append(day)
+        day += timedelta(days=7)
+    return out
+
+
+def company_placement_days(d: Dossier, start: date, end: date) -> set[date]:
+    """Calendar days within [start, end] covered by a company placement."""
+    days: set[date] = set()
+    for a in d.actions:
+        if a.type in COMPANY_PLACEMENTS:
+            first, last = max(a.debut, start), min(a.fin, end)
+            days.update(first + timedelta(days=i) for i in range((last - first).days + 1))
+    return days
+
+
+# --- dated events, for the rules ------------------------------------------------------
+
+
+def programme_dates(d: Dossier) -> Iterator[Dated]:
+    """Every dated event of the programme, with its place and a French label."""
+    for a in d.actions:
+        yield a.debut, ("parcours", "actions", a.index, "debut"), f"début de l'action {a.id}"
+        yield a.fin, ("parcours", "actions", a.index, "fin"), f"fin de l'action {a.id}"
+    for p in d.assiduite:
+        yield p.date, ("suivi", "assiduite", p.index, "date"), "présence"
+    for pt in d.points:
+        yield pt.date, ("suivi", "points", pt.index, "date"), "point de suivi"
+    if d.sortie_anticipee:
+        yield d.sortie_anticipee.date, ("sortie_anticipee", "date"), "sortie anticipée"
+    if d.bilan and d.bilan.date:
+        yield d.bilan.date, ("bilan", "date"), "bilan"
+
+
+def past_events(d: Dossier) -> Iterator[Dated]:
+    """What records an event that has happened (unlike interviews and actions, which may
+    be planned ahead)."""
+    for i, c in enumerate(d.contacts):
+        yield c.date, ("reperage", "contacts", i, "date"), "contact"
+    for pt in d.points:
+        yield pt.date, ("suivi", "points", pt.index, "date"), "point de suivi"
+    for p in d.assiduite:
+        yield p.date, ("suivi", "assiduite", p.index, "date"), "présence"
+    if d.bilan and d.bilan.transmis_chef_etablissement:
+        day = d.bilan.transmis_chef_etablissement
+        yield day, ("bilan", "transmis_chef_etablissement"), "transmission du bilan"
+
+
+def events_closed_by_exit(d: Dossier) -> Iterator[Dated]:
+    """What an early exit closes: nothing of these may come after it."""
+    # The bilan is expected after an early exit (A9), so it is not closed by it.
+    for a in d.actions:
+        yield a.debut, ("parcours", "actions", a.index, "debut"), f"début de l'action {a.id}"
+    for pt in d.points:
+        yield pt.date, ("suivi", "points", pt.index, "date"), "point de suivi"
+    for p in d.assiduite:
+        yield p.date, ("suivi", "assiduite", p.index, "date"), "présence"

@@ -1,0 +1,186 @@
+"""Rules on files and references: UAI keys (E1), references between files (E2), file
+names, places and unique identifiers (E3)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import PurePosixPath
+
+from pae.codes import Code
+from pae.problems import Problem
+from pae.programme.context import Context
+from pae.records.dossier import Dossier
+
+UAI_KEYS = "ABCDEFGHJKLMNPRSTUVWXYZ"
+
+
+def uai_key(digits: str) -> str:
+    return UAI_KEYS[int(digits) % 23]
+
+
+def bad_uai(uai: str) -> str | None:
+    """French message when the key letter does not match the digits, else None."""
+    expected = uai_key(uai[:7])
+    if uai[7] != expected:
+        return f"la lettre clé de l'UAI « {uai} » est fausse : {uai[:7]}{expected} attendu"
+    return None
+
+
+# --- reference data -------------------------------------------------------------------
+
+
+def check_reference(ctx: Context) -> Iterator[Problem]:
+    """E1 (UAI key), E2 (mission locale of a lycée) and E3 (file names) of reference files."""
+    net = ctx.network
+    for uai, etab in net.etablissements.items():
+        if message := bad_uai(uai):
+            yield Problem(Code.E1, etab.file, message, ("uai",))
+        if PurePosixPath(etab.file).stem != uai:
+            yield _wrong_name(etab.file, uai, ("uai",))
+        ml = etab.mission_locale
+        if ml not in net.missions_locales and ml not in net.broken_refs:
+            yield Problem(
+                Code.E2,
+                etab.file,
+                f"la mission locale « {ml} » n'existe pas",
+                ("mission_locale",),
+                hint=_known("missions locales connues", net.missions_locales),
+            )
+    for ident, ml_ in net.missions_locales.items():
+        if PurePosixPath(ml_.file).stem != ident:
+            yield _wrong_name(ml_.file, ident, ("id",))
+    for ident, offre in net.offres.items():
+        if PurePosixPath(offre.file).stem != ident:
+            yield _wrong_name(offre.file, ident, ("id",))
+
+
+def _wrong_name(file: str, ident: str, path: tuple[str, ...]) -> Problem:
+    return Problem(
+        Code.E3,
+        file,
+        f"le nom du fichier ne correspond pas à l'identifiant « {ident} »",
+        path,
+        hint=f"renommer le fichier en {ident}.yaml",
+    )
+
+
+def _known(label: str, items: Iterable[str]) -> str:
+    names = sorted(items)
+    return f"{label} : {', '.join(names)}" if names else f"{label} : aucune"
+
+
+def e1_uai(d: Dossier, ctx: Context) -> Iterator[Problem]:
+    if message := bad_uai(d.etablissement):
+        yield Problem(Code.E1, d.file, message, ("etablissement",))
+
+
+def e2_references(d: Dossier, ctx: Context) -> Iterator[Problem]:
+    net = ctx.network
+    etab = net.etablissements.get(d.etablissement)
+    if etab is None:
+        if d.etablissement not in net.broken_refs:
+            yield Problem(
+                Code.E2,
+                d.file,
+                f"l'établissement « {d.etablissement} » n'existe pas",
+                ("etablissement",),
+                hint="ajouter records/etablissements/<UAI>.yaml ; "
+                + _known("établissements connus", net.etablissements),
+            )
+        return
+    ei = d.entretien_information
+    unknown_ml = ei and ei.mission_locale and ei.mission_locale not in net.missions_locales
+    if ei and unknown_ml and ei.mission_locale not in net.broken_refs:
+        yield Problem(
+            Code.E2,
+            d.file,
+            f"la mission locale « {ei.mission_locale} » n'existe pas",
+            ("entretien_information", "mission_locale"),
+            hint=_known("missions locales connues", net.missions_locales),
+        )
+    ml = net.mission_locale_of(d)
+    ins = d.inscription
+    advisers = (
+        (ei.conseiller_ml if ei else None, ("entretien_information", "conseiller_ml")),
+        (ins.conseiller_ml if ins else None, ("inscription", "conseiller_ml")),
+    )
+    for adviser, where in advisers:
+        if adviser and ml is not None and ml.conseiller(adviser) is None:
+            ids = [c.id for c in ml.conseillers]
+            yield Problem(
+                Code.E2,
+                d.file,
+                f"le conseiller « {adviser} » n'existe pas à la mission locale {ml.id}",
+                where,
+                hint=f"conseillers de {ml.id} : {', '.join(ids) or 'aucun'} (liste dans {ml.file})",
+            )
+    if ins and ins.referent and etab.referent(ins.referent) is None:
+        ids = [r.id for r in etab.referents]
+        yield Problem(
+            Code.E2,
+            d.file,
+            f"le référent « {ins.referent} » n'existe pas",
+            ("inscription", "referent"),
+            hint=f"référents de {etab.uai} : {', '.join(ids) or 'aucun'} (liste dans {etab.file})",
+        )
+    places = set(net.offres) | set(net.etablissements) | net.broken_refs
+    for action in d.actions:
+        if action.structure and action.structure not in places:
+            yield Problem(
+                Code.E2,
+                d.file,
+                f"la structure « {action.structure} » n'existe pas",
+                ("parcours", "actions", action.index, "structure"),
+                hint="indiquer l'identifiant d'un fichier de records/offre/ ou l'UAI d'un lycée ; "
+                + _known("structures connues", net.offres),
+            )
+    action_ids = [a.id for a in d.actions]
+    for line in d.assiduite:
+        if line.action not in action_ids:
+            yield Problem(
+                Code.E2,
+                d.file,
+                f"l'action « {line.action} » n'existe pas dans le parcours",
+                ("suivi", "assiduite", line.index, "action"),
+                hint=f"actions du parcours : {', '.join(action_ids) or 'aucune'}",
+            )
+
+
+def e3_placement(d: Dossier, ctx: Context) -> Iterator[Problem]:
+    path = PurePosixPath(d.file)
+    if path.stem != d.id:
+        yield _wrong_name(d.file, d.id, ("id",))
+    expected_dir = f"records/jeunes/{d.session}/{d.etablissement}"
+    if str(path.parent) != expected_dir:
+        yield Problem(
+            Code.E3,
+            d.file,
+            f"dossier mal rangé : un dossier de la session {d.session} du lycée "
+            f"{d.etablissement} va dans {expected_dir}/",
+            ("id",),
+            hint=f"déplacer le fichier dans {expected_dir}/",
+        )
+    prefix = f"{d.etablissement}-{d.session}-"
+    if not d.id.startswith(prefix):
+        yield Problem(
+            Code.E3,
+            d.file,
+            f"l'identifiant « {d.id} » doit commencer par {prefix}",
+            ("id",),
+            hint=f"identifiant attendu : {prefix}NNN",
+        )
+
+
+def duplicate_ids(ctx: Context, chosen: list[Dossier]) -> Iterator[Problem]:
+    """E3: an identifier used by several dossiers, reported on each of the chosen ones."""
+    counts = Counter(d.id for d in ctx.network.dossiers)
+    for d in chosen:
+        if counts[d.id] > 1:
+            yield Problem(
+                Code.E3,
+                d.file,
+                f"identifiant « {d.id} » utilisé par {counts[d.id]} dossiers",
+                ("id",),
+                hint="chaque dossier a un identifiant unique",
+            )

@@ -1,0 +1,296 @@
+"""Typed, read-only view of one young person's dossier once it has passed its schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Any
+
+Raw = dict[str, Any]
+Day = date  # for fields declared after a field named `date`
+
+
+def _d(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _int(value: Any) -> int | None:
+    return int(value) if isinstance(value, int | float) else None
+
+
+def _req_d(value: Any) -> date:
+    return date.fromisoformat(value)
+
+
+@dataclass(frozen=True)
+class Contact:
+    date: date
+    canal: str
+    resultat: str
+    propositions: tuple[str, ...] = ()
+    reponse: str | None = None
+
+
+@dataclass(frozen=True)
+class EntretienInformation:
+    date: date
+    mission_locale: str | None
+    decision: str | None
+    conseiller_ml: str | None = None
+    participants: tuple[str, ...] = ()
+    besoins: tuple[str, ...] = ()
+    ft_inscrit: bool | None = None
+    ft_verifie: bool | None = None
+    ft_double_suivi: bool | None = None
+
+
+@dataclass(frozen=True)
+class Inscription:
+    date: date
+    mef: str
+    referent: str | None = None
+    conseiller_ml: str | None = None
+    dossier_imilo: bool | None = None
+
+
+@dataclass(frozen=True)
+class EntretienApprofondi:
+    date: date | None
+    projet: str | None = None
+    projet_detail: str | None = None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Creneau:
+    jour: str
+    debut: time
+    fin: time
+
+    @property
+    def weekday(self) -> int:
+        return JOURS.index(self.jour)
+
+
+JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+@dataclass(frozen=True)
+class Action:
+    index: int
+    id: str
+    type: str
+    intitule: str
+    debut: date
+    fin: date
+    structure: str | None = None
+    lieu: str | None = None
+    creneaux: tuple[Creneau, ...] = ()
+
+
+@dataclass(frozen=True)
+class Point:
+    index: int
+    date: date
+    avec: tuple[str, ...] = ()
+    resume: str | None = None
+
+
+@dataclass(frozen=True)
+class Presence:
+    index: int
+    date: date
+    action: str
+    statut: str
+    commentaire: str | None = None
+
+
+@dataclass(frozen=True)
+class SortieAnticipee:
+    date: date
+    motif: str
+    commentaire: str | None = None
+
+
+@dataclass(frozen=True)
+class Bilan:
+    date: date | None
+    solution: str | None = None
+    solution_detail: str | None = None
+    participants: tuple[str, ...] = ()
+    transmis_chef_etablissement: Day | None = None
+    imilo_mis_a_jour: bool | None = None
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """One young person's dossier; `raw` keeps the loaded values for pages and exports."""
+
+    id: str
+    session: int
+    etablissement: str
+    volontaire: bool
+    file: str
+    raw: Raw = field(repr=False, compare=False)
+    dispositif: str = "pae"
+    boursier: bool | None = None
+    nom: str = ""
+    prenom: str = ""
+    date_naissance: date | None = None
+    diplome: str = ""
+    specialite: str | None = None
+    resultat: str = ""
+    premiere_session: int | None = None
+    motif: str | None = None
+    contacts: tuple[Contact, ...] = ()
+    entretien_information: EntretienInformation | None = None
+    inscription: Inscription | None = None
+    entretien_approfondi: EntretienApprofondi | None = None
+    actions: tuple[Action, ...] = ()
+    points: tuple[Point, ...] = ()
+    assiduite: tuple[Presence, ...] = ()
+    sortie_anticipee: SortieAnticipee | None = None
+    bilan: Bilan | None = None
+
+    @property
+    def nom_complet(self) -> str:
+        return f"{self.prenom} {self.nom}".strip()
+
+    def action(self, ident: str) -> Action | None:
+        return next((a for a in self.actions if a.id == ident), None)
+
+    @classmethod
+    def from_raw(cls, raw: Raw, file: str) -> Dossier:
+        ident = raw.get("identite") or {}
+        exam = raw.get("examen") or {}
+        rep = raw.get("reperage") or {}
+        suivi = raw.get("suivi") or {}
+        return cls(
+            id=raw["id"],
+            session=int(raw["session"]),  # JSON Schema counts 2026.0 as an integer
+            etablissement=raw["etablissement"],
+            volontaire=raw["volontaire"],
+            file=file,
+            raw=raw,
+            dispositif=raw.get("dispositif", "pae"),
+            boursier=raw.get("boursier"),
+            nom=ident.get("nom", ""),
+            prenom=ident.get("prenom", ""),
+            date_naissance=_d(ident.get("date_naissance")),
+            diplome=exam.get("diplome", ""),
+            specialite=exam.get("specialite"),
+            resultat=exam.get("resultat", ""),
+            premiere_session=_int(exam.get("premiere_session")),
+            motif=rep.get("motif"),
+            contacts=tuple(
+                Contact(
+                    _req_d(c["date"]),
+                    c["canal"],
+                    c["resultat"],
+                    tuple(c.get("propositions") or ()),
+                    c.get("reponse"),
+                )
+                for c in rep.get("contacts") or ()
+            ),
+            entretien_information=_entretien_information(raw.get("entretien_information")),
+            inscription=_inscription(raw.get("inscription")),
+            entretien_approfondi=_approfondi(raw.get("entretien_approfondi")),
+            actions=tuple(
+                _action(i, a)
+                for i, a in enumerate((raw.get("parcours") or {}).get("actions") or ())
+            ),
+            points=tuple(
+                Point(i, _req_d(p["date"]), tuple(p.get("avec") or ()), p.get("resume"))
+                for i, p in enumerate(suivi.get("points") or ())
+            ),
+            assiduite=tuple(
+                Presence(i, _req_d(a["date"]), a["action"], a["statut"], a.get("commentaire"))
+                for i, a in enumerate(suivi.get("assiduite") or ())
+            ),
+            sortie_anticipee=_sortie(raw.get("sortie_anticipee")),
+            bilan=_bilan(raw.get("bilan")),
+        )
+
+
+def _entretien_information(raw: Raw | None) -> EntretienInformation | None:
+    if not raw or "date" not in raw:
+        return None
+    ft = raw.get("france_travail") or {}
+    return EntretienInformation(
+        date=_req_d(raw["date"]),
+        mission_locale=raw.get("mission_locale"),
+        decision=raw.get("decision"),
+        conseiller_ml=raw.get("conseiller_ml"),
+        participants=tuple(raw.get("participants") or ()),
+        besoins=tuple(raw.get("besoins") or ()),
+        ft_inscrit=ft.get("inscrit"),
+        ft_verifie=ft.get("verifie"),
+        ft_double_suivi=ft.get("double_suivi"),
+    )
+
+
+def _inscription(raw: Raw | None) -> Inscription | None:
+    if not raw or "date" not in raw:
+        return None
+    return Inscription(
+        date=_req_d(raw["date"]),
+        mef=raw.get("mef", ""),
+        referent=raw.get("referent"),
+        conseiller_ml=raw.get("conseiller_ml"),
+        dossier_imilo=raw.get("dossier_imilo"),
+    )
+
+
+def _approfondi(raw: Raw | None) -> EntretienApprofondi | None:
+    if not raw:
+        return None
+    return EntretienApprofondi(
+        date=_d(raw.get("date")),
+        projet=raw.get("projet"),
+        projet_detail=raw.get("projet_detail"),
+        participants=tuple(raw.get("participants") or ()),
+    )
+
+
+def _action(index: int, raw: Raw) -> Action:
+    return Action(
+        index=index,
+        id=raw["id"],
+        type=raw["type"],
+        intitule=raw["intitule"],
+        debut=_req_d(raw["debut"]),
+        fin=_req_d(raw["fin"]),
+        structure=raw.get("structure"),
+        lieu=raw.get("lieu"),
+        creneaux=tuple(
+            Creneau(c["jour"], time.fromisoformat(c["debut"]), time.fromisoformat(c["fin"]))
+            for c in raw.get("creneaux") or ()
+        ),
+    )
+
+
+def _sortie(raw: Raw | None) -> SortieAnticipee | None:
+    if not raw:
+        return None
+    return SortieAnticipee(_req_d(raw["date"]), raw["motif"], raw.get("commentaire"))
+
+
+def _bilan(raw: Raw | None) -> Bilan | None:
+    if not raw:
+        return None
+    return Bilan(
+        date=_d(raw.get("date")),
+        solution=raw.get("solution"),
+        solution_detail=raw.get("solution_detail"),
+        participants=tuple(raw.get("participants") or ()),
+        transmis_chef_etablissement=_d(raw.get("transmis_chef_etablissement")),
+        imilo_mis_a_jour=raw.get("imilo_mis_a_jour"),
+    )
+
+
+def display_name(d: Dossier, pseudonymise: bool) -> str:
+    """The young person as shown: full name, or initials and id for wider partners."""
+    if pseudonymise:
+        initials = "".join(f"{part[:1]}." for part in (d.prenom, d.nom) if part)
+        return f"{initials} ({d.id})"
+    return f"{d.prenom} {d.nom} ({d.id})"

@@ -1,0 +1,216 @@
+"""`pae statut`'s formats: a table, CSV, JSON, and one dossier as a case worker's summary."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr
+from pae.programme.context import Context
+from pae.programme.status import DossierStatus
+from pae.programme.steps import Step
+
+
+@dataclass
+class StatusView:
+    """What `pae statut` shows: the chosen dossiers, or the one asked for by its id."""
+
+    context: Context
+    statuses: list[DossierStatus]
+    single: bool = False
+    color: bool = False
+
+
+COLUMNS = ("Dossier", "Nom", "Lycée", "Étape", "Référent", "Prochaine échéance", "Alertes")
+
+
+def referent_name(st: DossierStatus) -> str:
+    ins = st.dossier.inscription
+    if not ins or not ins.referent:
+        return ""
+    return st.referent.nom if st.referent else ins.referent
+
+
+def row(st: DossierStatus) -> tuple[str, ...]:
+    nxt = st.next_deadline
+    deadline = f"{fr(nxt.date)} {nxt.what} ({nxt.actor.label})" if nxt else ""
+    return (
+        st.dossier.id,
+        st.dossier.nom_complet,
+        st.dossier.etablissement,
+        st.etape.label,
+        referent_name(st),
+        deadline,
+        str(len(st.alertes)) if st.alertes else "",
+    )
+
+
+def _table(statuses: list[DossierStatus], out: TextIO, color: bool) -> None:
+    if color:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*COLUMNS, title=f"{len(statuses)} dossier(s)", show_lines=False)
+        for st in statuses:
+            cells = list(row(st))
+            if st.alertes:
+                cells[-1] = f"[bold red]{cells[-1]}[/]"
+            table.add_row(*cells)
+        Console(file=out, force_terminal=True).print(table)
+        return
+    rows = [COLUMNS, *(row(st) for st in statuses)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
+    for r in rows:
+        out.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
+    out.write(f"{len(statuses)} dossier(s)\n")
+
+
+def _csv(statuses: list[DossierStatus], out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "id",
+            "nom",
+            "prenom",
+            "etablissement",
+            "diplome",
+            "niveau",
+            "etape",
+            "referent",
+            "echeance",
+            "echeance_quoi",
+            "echeance_qui",
+            "alertes",
+            "sortie",
+        ]
+    )
+    for st in statuses:
+        d, nxt = st.dossier, st.next_deadline
+        row = [
+            d.id,
+            d.nom,
+            d.prenom,
+            d.etablissement,
+            d.diplome,
+            st.niveau,
+            st.etape.value,
+            d.inscription.referent if d.inscription and d.inscription.referent else "",
+            nxt.date.isoformat() if nxt else "",
+            nxt.what if nxt else "",
+            nxt.actor.value if nxt else "",
+            " ".join(a.code for a in st.alertes),
+            st.sortie,
+        ]
+        writer.writerow([_cell(c) for c in row])
+
+
+def _cell(value: str) -> str:
+    """A spreadsheet must not run a cell as a formula (`=HYPERLINK(…)` in a name)."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def as_dict(st: DossierStatus) -> dict[str, Any]:
+    d, nxt = st.dossier, st.next_deadline
+    return {
+        "id": d.id,
+        "nom": d.nom,
+        "prenom": d.prenom,
+        "etablissement": d.etablissement,
+        "fichier": d.file,
+        "diplome": d.diplome,
+        "niveau": st.niveau,
+        "etape": st.etape.value,
+        "motif_non_inscription": st.motif_non_inscription,
+        "referent": d.inscription.referent if d.inscription else None,
+        "prochaine_echeance": {
+            "date": nxt.date.isoformat(),
+            "quoi": nxt.what,
+            "qui": nxt.actor.value,
+        }
+        if nxt
+        else None,
+        "alertes": [a.as_dict() for a in st.alertes],
+        "notes_conservables_jusqu_a": st.notes_conservables_jusqu_a,
+        "assiduite": st.assiduite,
+        "assiduite_recente": st.assiduite_recente,
+        "jours_en_parcours": st.jours_en_parcours,
+        "sortie": st.sortie,
+    }
+
+
+def _pct(rate: float | None) -> str:
+    return f"{round(rate * 100)} %" if rate is not None else "—"
+
+
+def summary(st: DossierStatus, ctx: Context) -> str:
+    """The dossier as a case worker would brief a colleague."""
+    d, etab = st.dossier, st.etablissement
+    lines = [f"{d.nom_complet} — {d.id}", ""]
+    school = f"{etab.nom} ({etab.uai})" if etab else d.etablissement
+    result = "admis" if d.resultat == "admis" else "non admis"
+    lines.append(f"Lycée : {school}")
+    diploma = DIPLOMA_LABELS.get(d.diplome, d.diplome)
+    lines.append(
+        f"Examen : {diploma} {d.specialite or ''}, session {d.session}, {result}".replace("  ", " ")
+    )
+    if st.notes_conservables_jusqu_a:
+        lines.append(f"Notes ≥ 10 conservables jusqu'à la session {st.notes_conservables_jusqu_a}")
+    step = st.etape.label + (f" ({st.motif_non_inscription})" if st.motif_non_inscription else "")
+    lines.append(f"Étape : {step}")
+    if d.inscription:
+        ml, adviser = st.mission_locale, st.conseiller
+        lines.append(f"Référent : {referent_name(st) or 'non désigné'}")
+        adviser_name = adviser.nom if adviser else (d.inscription.conseiller_ml or "non désigné")
+        lines.append(f"Conseiller mission locale : {adviser_name}" + (f" ({ml.nom})" if ml else ""))
+    if st.jours_en_parcours:
+        lines.append(
+            f"Parcours : {st.jours_en_parcours} jours ; assiduité {_pct(st.assiduite)} "
+            f"({ctx.settings.fenetre_assiduite_semaines} dernières semaines : "
+            f"{_pct(st.assiduite_recente)})"
+        )
+    if st.etape in (Step.BILAN, Step.TERMINE) or st.sortie != "non_renseignee":
+        lines.append(f"Sortie : {OUTCOME_LABELS[st.sortie]}")
+    lines += ["", "Chronologie"]
+    for ev in st.timeline:
+        mark = "✓" if ev.done else "…"
+        lines.append(f"  {mark} {fr(ev.date)}  {ev.label}")
+    if not st.timeline:
+        lines.append("  (rien d'enregistré)")
+    lines += ["", "À venir"]
+    for dl in sorted(st.deadlines, key=lambda x: x.date):
+        late = " — EN RETARD" if dl.date < ctx.today else ""
+        lines.append(f"  {fr(dl.date)}  {dl.what} ({dl.actor.label}){late}")
+    if not st.deadlines:
+        lines.append(
+            "  rien : dossier clos" if st.etape in (Step.TERMINE, Step.NON_INSCRIT) else "  —"
+        )
+    lines += ["", f"Alertes ({len(st.alertes)})"]
+    for a in st.alertes:
+        who = a.actor.label if a.actor else ""
+        due = f", au plus tard le {fr(a.due)}" if a.due else ""
+        lines.append(f"  {a.code} {a.message}")
+        lines.append(f"      qui agit : {who}{due} — {a.where}")
+        if a.hint:
+            lines.append(f"      → {a.hint}")
+    if not st.alertes:
+        lines.append("  aucune")
+    return "\n".join(lines) + "\n"
+
+
+def text(view: StatusView, out: TextIO) -> None:
+    if view.single:
+        out.write(summary(view.statuses[0], view.context))
+    else:
+        _table(view.statuses, out, view.color)
+
+
+def as_csv(view: StatusView, out: TextIO) -> None:
+    _csv(view.statuses, out)
+
+
+def as_json(view: StatusView, out: TextIO) -> None:
+    rows = [as_dict(st) for st in view.statuses]
+    json.dump(rows[0] if view.single else rows, out, ensure_ascii=False, indent=2)
+    out.write("\n")

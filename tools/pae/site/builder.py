@@ -1,0 +1,98 @@
+"""Run MkDocs on the assembled docs folder: a build into the output folder, or a preview
+that regenerates the pages when a record changes."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from pae.errors import DataError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pae.site.assembly import Generated, Options
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _overrides(gen: Generated) -> dict[str, Any]:
+    """What `pae site` decides over mkdocs.yml (MkDocs drops the None values)."""
+    out: dict[str, Any] = {"docs_dir": str(gen.docs_dir), "repo_url": gen.site.forge.repo_url}
+    if gen.site.options.pseudonymise:
+        out.update(repo_url="", edit_uri="")  # wider partners: no link to the forge
+    if gen.site_url:
+        out["site_url"] = gen.site_url
+    return out
+
+
+def build(gen: Generated, output: Path) -> list[str]:
+    """Run the MkDocs build in-process; returns its warnings."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(gen.config_file), site_dir=str(output), **_overrides(gen))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except Exception as exc:  # MkDocs' own errors: explained, never a traceback
+        raise DataError(f"la construction du site par MkDocs a échoué : {exc}") from exc
+    finally:
+        logger.removeHandler(handler)
+    return handler.messages
+
+
+def serve(opts: Options, gen: Generated, regenerate: Callable[[], None]) -> None:
+    """Preview on localhost; a change of a YAML file of records/ regenerates the pages."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    pending: list[threading.Timer] = []
+
+    class OnRecords(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            # Editors often write a temporary file then rename it over the YAML file.
+            paths = (str(event.src_path), str(getattr(event, "dest_path", "") or ""))
+            if event.event_type in ("opened", "closed_no_write") or not any(
+                p.endswith((".yaml", ".yml")) for p in paths
+            ):
+                return
+            for timer in pending:
+                timer.cancel()
+            pending.clear()
+            timer = threading.Timer(0.4, regenerate)
+            pending.append(timer)
+            timer.start()
+
+    observer = Observer()
+    observer.schedule(OnRecords(), str(opts.root / "records"), recursive=True)
+    observer.start()
+    try:
+        mkdocs_serve(
+            config_file=str(gen.config_file),
+            livereload=True,
+            dev_addr=opts.address,
+            **_overrides(gen),
+        )
+    finally:
+        observer.stop()
+        observer.join()

@@ -1,0 +1,195 @@
+"""Build the team site with MkDocs into its output folder, swapping it in only once
+complete; or serve a preview that follows the records."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pae.errors import DataError, UsageError
+from pae.site import calendars
+from pae.site.assembly import BUILD_DIR, CALENDARS, UNWANTED, Options, assemble, prepare
+from pae.site.builder import build, serve
+from pae.site.context import Site
+
+
+class Calendars:
+    """The iCalendar files, computed in a forked process while MkDocs builds the pages
+    (both are CPU-bound; the machine has more than one core)."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.files: dict[str, bytes] | None = None
+        self.process: Any = None
+        if os.name == "posix":
+            context = multiprocessing.get_context("fork")
+            self.receiver, sender = context.Pipe(duplex=False)
+            # Forked, not pickled: the child reads the statuses from its copy of memory.
+            self.process = context.Process(target=self._child, args=(sender,), daemon=True)
+            self.process.start()
+            sender.close()
+
+    def _child(self, sender: Any) -> None:
+        sender.send(dict(calendars.calendar_files(self.site)))
+        sender.close()
+
+    def result(self) -> dict[str, bytes]:
+        if self.files is None:
+            if self.process is None:
+                self.files = dict(calendars.calendar_files(self.site))
+            else:
+                try:
+                    self.files = self.receiver.recv()
+                except EOFError as exc:
+                    raise DataError("l'écriture des calendriers a échoué") from exc
+                self.process.join()
+        return self.files
+
+
+def sync(folder: Path, files: dict[str, bytes]) -> int:
+    """Make `folder` hold exactly `files`, writing only what changed; returns the number
+    of files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for rel, content in files.items():
+        path = folder / rel
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        written += 1
+    wanted = {folder / rel for rel in files}
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written
+
+
+def _swap_in(staging: Path, output: Path) -> threading.Thread | None:
+    """Put the new site in place only once it is complete; delete the old one meanwhile."""
+    old = output.with_name(f".{output.name}.ancien-{os.getpid()}")
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    if not old.exists():
+        return None
+    thread = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True})
+    thread.start()
+    return thread
+
+
+def _check_output(opts: Options) -> Path:
+    output = (opts.output or opts.root / "public").resolve()
+    if output == opts.root.resolve() or output in opts.root.resolve().parents:
+        raise UsageError(f"dossier de sortie dangereux : {output}")
+    if output.exists() and not (output / "index.html").exists() and any(output.iterdir()):
+        raise UsageError(f"le dossier de sortie {output} n'est pas vide et ne contient pas un site")
+    return output
+
+
+def docs_dir_for(root: Path, output: Path) -> tuple[Path, bool]:
+    """Where the pages are written for MkDocs, and whether that folder is temporary.
+
+    The usual build (into public/ of the repository) keeps build/site-src, which mkdocs.yml
+    names; a build elsewhere writes nothing into the repository and never shares its
+    sources with another build running at the same time."""
+    if output == (root / "public").resolve():
+        return root / BUILD_DIR, False
+    return output.with_name(f".{output.name}.sources-{os.getpid()}"), True
+
+
+@dataclass
+class Built:
+    """What a build of the site did."""
+
+    output: Path
+    dossiers: int
+    lycees: int
+    seconds: float
+    invalid: int
+    """Invalid files left out of the site."""
+    warnings: list[str] = field(default_factory=list)
+    """MkDocs' own warnings (in English)."""
+
+
+def invalid_count(site: Site) -> int:
+    return len(site.invalid) + site.invalid_others
+
+
+def build_site(opts: Options) -> Built:
+    """Generate the pages, build them with MkDocs beside the output folder, then swap."""
+    started = time.perf_counter()
+    output = _check_output(opts)
+    site, project = prepare(opts)
+    ics = Calendars(site)
+    docs, temporary = docs_dir_for(opts.root, output)
+    gen = assemble(site, project, opts.root, with_calendars=False, docs_dir=docs)
+    gen.site_url = opts.site_url or os.environ.get("CI_PAGES_URL") or None
+    # A failed build must leave the previous site as it was: build beside it, then swap.
+    staging = output.with_name(f".{output.name}.construction-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        # The calendars of a previous build (another lycée's, maybe) go: MkDocs copies
+        # every file of the docs folder.
+        sync(gen.docs_dir, gen.files)
+        warnings = build(gen, staging)
+        files = {Path(k).name: v for k, v in ics.result().items()}
+        if not temporary:
+            sync(gen.docs_dir / CALENDARS, files)
+        sync(staging / CALENDARS, files)
+        for name in UNWANTED:
+            (staging / name).unlink(missing_ok=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        if temporary:
+            shutil.rmtree(docs, ignore_errors=True)
+    cleaner = _swap_in(staging, output)
+    if cleaner:
+        cleaner.join()
+    return Built(
+        output,
+        len(site.statuses),
+        len(site.ctx.network.etablissements),
+        time.perf_counter() - started,
+        invalid_count(site),
+        warnings,
+    )
+
+
+def preview(opts: Options, say: Callable[[str], None]) -> None:
+    """Serve the site on this machine; regenerate the pages when a record changes."""
+    site, project = prepare(opts)
+    if count := invalid_count(site):
+        say(invalid_message(count))
+    gen = assemble(site, project, opts.root)
+    sync(gen.docs_dir, gen.files)
+
+    def regenerate() -> None:
+        try:
+            fresh_site, _ = prepare(opts)
+            fresh = assemble(fresh_site, project, opts.root)
+            count = sync(fresh.docs_dir, fresh.files)
+            say(f"Dossiers relus : {count} fichier(s) du site mis à jour.")
+        except Exception as exc:  # keep serving whatever happens to one regeneration
+            say(f"Erreur pendant la régénération : {exc}")
+
+    say(f"Aperçu sur http://{opts.address}/ (Ctrl+C pour arrêter).")
+    serve(opts, gen, regenerate)
+
+
+def invalid_message(count: int) -> str:
+    return (
+        f"Attention : {count} fichier(s) invalide(s) laissé(s) hors du site "
+        "(lancer « pae valider » pour voir les erreurs)."
+    )
