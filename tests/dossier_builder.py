@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from pae.problems import Problem
+from pae.programme.cohort import cohort_figures
 from pae.programme.context import Context
 from pae.programme.rules import DOSSIER_RULES
 from pae.programme.school_calendar import SchoolCalendar
@@ -32,6 +33,9 @@ from pae.records.network import Network
 from pae.records.reading import load_network
 from pae.records.schemas import SchemaCheck
 from pae.records.settings import Settings
+from pae.site.context import Options as PageOptions
+from pae.site.context import Site
+from pae.site.history import Histories
 
 RESEAU = Path(__file__).parent / "data" / "reseau"
 UAI = "0990001N"
@@ -339,3 +343,10 @@ def write_network(root: Path, *jeunes: Jeune, parametres: dict[str, Any] | None 
         text = yaml.safe_dump(parametres, allow_unicode=True, sort_keys=False)
         (root / "records" / "parametres.yaml").write_text(text, "utf-8")
     return root
+
+
+def site_of(jeunes: list[Jeune], today: Day, pseudonymise: bool = False) -> Site:
+    """The data of a site built from these dossiers of the small test network."""
+    statuses, ctx = statuses_of(jeunes, today)
+    figures = cohort_figures(statuses, ctx)
+    return Site(ctx, statuses, figures, Histories({}, True), PageOptions(ctx.today, pseudonymise))

@@ -1,4 +1,5 @@
-"""`pae statut` and `pae echeances` on a small network, always at a fixed --date."""
+"""`pae statut` on a small network, always at a fixed --date (and the filters it shares
+with `pae echeances`)."""
 
 from __future__ import annotations
 
@@ -11,55 +12,16 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from dossier_builder import Jeune, en_parcours, write_network
+from dossier_builder import Jeune, write_network
 from pae.cli.main import main
+from statut_network import TODAY, write_depot
 
 Run = Callable[..., Result]
-TODAY = "2026-10-15"
-
-
-def jeunes() -> list[Jeune]:
-    return [
-        en_parcours(1),
-        Jeune(2, resultat="ajourne", nom="Bernard", prenom="Yanis"),
-        Jeune(3, nom="Diallo", prenom="Moussa")
-        .contact("2026-07-09")
-        .info("2026-09-10")
-        .inscription("2026-09-12", referent="m-roux")
-        .approfondi("2026-09-15")
-        .action("a1", "2026-10-20", "2026-11-27"),
-        Jeune(1, uai="0990002P", nom="Petit", prenom="Inès")
-        .contact("2026-07-10")
-        .info("2026-09-10", france_travail={"inscrit": True}),
-        Jeune(5, nom="Leroy", prenom="Hugo")
-        .contact("2026-07-06")
-        .info("2026-09-07")
-        .inscription("2026-09-08")
-        .approfondi("2026-09-09")
-        .action("a1", "2026-09-14", "2026-10-02")
-        .point("2026-09-25")
-        .bilan("2026-10-09", "emploi", transmis="2026-10-12"),
-        Jeune(6, nom="Moreau", prenom="Sarah")
-        .contact("2026-07-06")
-        .info("2026-09-07")
-        .inscription("2026-09-08")
-        .approfondi("2026-09-09")
-        .action("a1", "2026-09-14", "2026-10-02")
-        .sortie("2026-10-02", "formation")
-        .bilan("2026-10-09", "formation", imilo=False),
-    ]
 
 
 @pytest.fixture
 def depot(tmp_path: Path) -> Path:
-    root = write_network(tmp_path / "depot", *jeunes())
-    # A second lycée, same mission locale and référent ids.
-    first = (root / "records/etablissements/0990001N.yaml").read_text("utf-8")
-    second = first.replace("0990001N", "0990002P").replace(
-        "Lycée professionnel de Test", "Lycée des Métiers du Test"
-    )
-    (root / "records/etablissements/0990002P.yaml").write_text(second, "utf-8")
-    return root
+    return write_depot(tmp_path)
 
 
 def statut(run: Run, depot: Path, *args: str) -> Result:
@@ -277,75 +239,6 @@ def test_bad_date_is_refused_in_french(run: Run, depot: Path) -> None:
     result = run("--depot", depot, "statut", "--date", "15/10/2026")
     assert result.exit_code == 2
     assert "date invalide « 15/10/2026 » : format attendu AAAA-MM-JJ" in result.stderr
-
-
-# --- pae echeances ----------------------------------------------------------------------------
-
-
-def echeances(run: Run, depot: Path, *args: str) -> str:
-    result = run("--depot", depot, "echeances", "--date", TODAY, *args)
-    assert result.exit_code == 0, result.output
-    return result.stdout
-
-
-def test_echeances_by_who_acts(run: Run, depot: Path) -> None:
-    assert echeances(run, depot) == (
-        "Échéances jusqu'au 29/10/2026 (14 jours)\n"
-        "\n"
-        "Chef d'établissement (3)\n"
-        "  17/09/2026  entretien approfondi avec la mission locale — Inès Petit "
-        "(0990002P-2026-001)  EN RETARD\n"
-        "  30/09/2026  contacter le jeune — Yanis Bernard (0990001N-2026-002)  EN RETARD\n"
-        "  30/09/2026  inscrire le jeune (MEF PAE) et désigner un référent — Inès Petit "
-        "(0990002P-2026-001)  EN RETARD\n"
-        "\n"
-        "Référent (3)\n"
-        "  27/09/2026  point de suivi avec le jeune — Moussa Diallo (0990001N-2026-003)  "
-        "EN RETARD\n"
-        "  20/10/2026  début de l'action « Action a1 » — Moussa Diallo (0990001N-2026-003)\n"
-        "  24/10/2026  point de suivi avec le jeune — Léa Martin (0990001N-2026-001)\n"
-    )
-
-
-def test_echeances_horizon(run: Run, depot: Path) -> None:
-    wide = echeances(run, depot, "--jours", "80")
-    assert wide.startswith("Échéances jusqu'au 03/01/2027 (80 jours)\n")
-    assert wide.endswith(
-        "\nConseiller mission locale (1)\n"
-        "  31/12/2026  mettre à jour I-Milo — Sarah Moreau (0990001N-2026-006)\n"
-    )
-    assert "Référent (6)\n" in wide  # three bilans by 31 December besides the three above
-    today_only = echeances(run, depot, "--jours", "0")
-    assert "20/10/2026" not in today_only
-    assert today_only.count("EN RETARD") == 4
-
-
-def test_echeances_filters_and_nothing_to_do(run: Run, depot: Path) -> None:
-    out = echeances(run, depot, "--etablissement", "0990002P")
-    assert "Inès Petit" in out and "Yanis Bernard" not in out
-    assert echeances(run, depot, "--referent", "c-durand", "--jours", "3") == (
-        "Échéances jusqu'au 18/10/2026 (3 jours)\n\nRien à faire dans cette période.\n"
-    )
-
-
-def test_echeances_json(run: Run, depot: Path) -> None:
-    data = json.loads(echeances(run, depot, "--format", "json", "--referent", "m-roux"))
-    assert data == [
-        {
-            "date": "2026-09-27",
-            "quoi": "point de suivi avec le jeune",
-            "qui": "referent",
-            "dossier": "0990001N-2026-003",
-            "en_retard": True,
-        },
-        {
-            "date": "2026-10-20",
-            "quoi": "début de l'action « Action a1 »",
-            "qui": "referent",
-            "dossier": "0990001N-2026-003",
-            "en_retard": False,
-        },
-    ]
 
 
 @pytest.mark.parametrize(

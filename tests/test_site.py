@@ -19,21 +19,18 @@ from click.testing import CliRunner
 from icalendar import Calendar
 from lxml import html as lxml_html
 
-from dossier_builder import Jeune, en_parcours, network, statuses_of
+from dossier_builder import Jeune, en_parcours, network, site_of
 from pae import labels
 from pae.cli.main import cli
 from pae.errors import UsageError
-from pae.programme.cohort import cohort_figures
 from pae.programme.deadlines import Due
 from pae.records.network import Network
 from pae.records.reading import load_network
 from pae.records.reference import Etablissement, Referent
 from pae.site import assembly as site_command
 from pae.site import publish, render
-from pae.site.context import Options as PageOptions
-from pae.site.context import Site
 from pae.site.dossier import bilan_view, bilans_page, has_bilan_page, step_marks
-from pae.site.history import Histories, parse_log, read_histories
+from pae.site.history import parse_log, read_histories
 from pae.site.privacy import Redactor, one_lycee_redactor, pseudonymise, restrict
 from pae.site.publish import sync
 from site_network import (
@@ -463,14 +460,6 @@ def test_histories_without_git_repository(tmp_path: Path) -> None:
 
 
 # --- review findings ----------------------------------------------------------------------
-
-
-def site_of(jeunes: list[Jeune], today: str, pseudonymise: bool = False) -> Site:
-    """The data of a site built from these dossiers of the small test network."""
-    statuses, core = statuses_of(jeunes, today)
-    figures = cohort_figures(statuses, core)
-    options = PageOptions(core.today, pseudonymise)
-    return Site(core, statuses, figures, Histories({}, True), options)
 
 
 def test_step_tracker_shows_the_cores_step() -> None:

@@ -14,6 +14,7 @@ from pae.programme.facts import (
     attendance_counts,
     bilan_held,
     enrolled,
+    in_depth_held,
     info_held,
     reached_contacts,
     started,
@@ -110,9 +111,9 @@ def cohort_figures(statuses: list[DossierStatus], ctx: Context) -> CohortFigures
     for st in statuses:
         d = st.dossier
         ins, ei, ea = d.inscription, d.entretien_information, d.entretien_approfondi
-        if ins and ins.date <= today and d.contacts:
+        if ins and enrolled(d, today) and d.contacts:
             to_enrolment.append((ins.date - min(c.date for c in d.contacts)).days)
-        if ei and ea and ea.date and ea.date <= today:
+        if ei and ea and ea.date and in_depth_held(d, today):
             to_in_depth.append((ea.date - ei.date).days)
         here, lines = attendance_counts(d, None, today)
         present, counted = present + here, counted + lines

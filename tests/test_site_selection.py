@@ -1,0 +1,67 @@
+"""What each page module selects, checked on its own (the rules themselves are the core's,
+tested in test_facts, test_status and test_alerts)."""
+
+from __future__ import annotations
+
+from dossier_builder import Jeune, en_parcours, site_of
+from pae.codes import Code
+from pae.site import calendars, overview, places
+
+
+def section(page: str, heading: str) -> str:
+    """The text of a page from a `## heading` to the next one."""
+    start = page.index(f"## {heading}")
+    end = page.find("\n## ", start + 1)
+    return page[start : end if end != -1 else None]
+
+
+def test_a_lycees_to_do_holds_the_last_day_of_the_horizon() -> None:
+    # en_parcours: last check-in on 2026-10-09, so the next one is due on 2026-10-24.
+    fourteen_days = dict(places.lycee_pages(site_of([en_parcours(1)], "2026-10-10")))
+    assert "24/10/2026" in section(fourteen_days["lycees/0990001N.md"], "À faire")
+    fifteen_days = dict(places.lycee_pages(site_of([en_parcours(1)], "2026-10-09")))
+    assert "24/10/2026" not in section(fifteen_days["lycees/0990001N.md"], "À faire")
+
+
+def test_the_dashboard_lists_what_is_due_within_the_horizon() -> None:
+    site = site_of([en_parcours(1)], "2026-10-10")
+    page = overview.dashboard(site, "")
+    assert "24/10/2026" in page
+    assert "31/12/2026" not in page.split("## ", 2)[1]  # the bilan is further away
+
+
+def test_the_conseillers_i_milo_to_do() -> None:
+    france_travail = (
+        Jeune(1).contact("2026-07-08").info("2026-09-10", france_travail={"inscrit": True})
+    )
+    no_imilo = en_parcours(2).inscription("2026-09-12", dossier_imilo=False)
+    bilan_not_in_imilo = en_parcours(3).bilan("2026-10-12", "emploi", imilo=False)
+    without = en_parcours(4)
+    site = site_of([france_travail, no_imilo, bilan_not_in_imilo, without], "2026-10-15")
+    todo = places._imilo(site.statuses)
+    assert [st.dossier.id[-3:] for st, _, _ in todo] == ["001", "002", "003"]
+    page = dict(places.ml_pages(site))["missions-locales/ml-test.md"]
+    assert "déclarée mais non vérifiée" in page
+    assert "Bilan non reporté dans" in page
+
+
+def test_a_referents_bilans_to_write() -> None:
+    due = en_parcours(1).sortie("2026-10-12", "abandon")
+    unsent = en_parcours(2).bilan("2026-10-13", "emploi")
+    done = en_parcours(3).bilan("2026-10-13", "emploi", transmis="2026-10-14")
+    site = site_of([due, unsent, done], "2026-10-15")
+    chosen = places._bilans_to_write(site.statuses)
+    assert sorted((st.dossier.id[-3:], what) for st, what, _ in chosen) == [
+        ("001", "bilan à faire (sortie anticipée) : aucun bilan avec solution de sortie"),
+        ("001", "entretien de bilan et solution de sortie"),
+        ("002", "bilan non transmis au chef d'établissement"),
+        ("002", "transmettre le bilan au chef d'établissement"),
+    ]
+    assert all(a.code is not Code.A9 for a in site.statuses[2].alertes)
+
+
+def test_the_echeancier_puts_late_deadlines_first_then_weeks() -> None:
+    late = Jeune(1).contact("2026-07-08")  # contact the young person: due 30 September
+    site = site_of([late, en_parcours(2)], "2026-10-15")
+    page = calendars.echeancier(site)
+    assert page.index("En retard") < page.index("30/09/2026") < page.index("Semaine du")
