@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
 from pathlib import Path
 
 import click
+import pytest
 
-from pae.cli.main import cli
+from pae.cli.main import cli, main
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -37,3 +40,30 @@ def test_every_option_the_readme_names_exists() -> None:
     for name, row in command_rows().items():
         named = set(re.findall(r"(--[a-z][a-z-]*)", row))
         assert named <= options_of(cli.commands[name]) | {"--help"}, name
+
+
+def walkthrough() -> list[list[str]]:
+    """The commands of the README's walk-through, each split as a shell would."""
+    text = README.read_text(encoding="utf-8")
+    part = text[text.index("## Noter ce qui se passe, pas à pas") :]
+    block = part[part.index("```\n") + 4 :]
+    block = block[: block.index("```")]
+    return [shlex.split(line)[1:] for line in block.splitlines() if line.startswith("pae ")]
+
+
+def test_the_walk_through_runs_and_the_records_stay_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "demo"
+    for name in ("records", "schema"):
+        shutil.copytree(README.parent / name, root / name)
+    steps = walkthrough()
+    assert [s[0] for s in steps][:3] == ["nouveau", "contact", "entretien"]
+    for args in steps:
+        for command in (args, ["valider"]):
+            with pytest.raises(SystemExit) as exited:
+                main(["--depot", str(root), *command, "--date", "2026-12-20"])
+            assert exited.value.code == 0, (args, capsys.readouterr())
+    with pytest.raises(SystemExit):
+        main(["--depot", str(root), "statut", "0990001N-2026-016", "--date", "2026-12-20"])
+    assert "Étape : Terminé" in capsys.readouterr().out

@@ -300,16 +300,33 @@ def test_e3_duplicate_id(reseau: Path, dossier: Path) -> None:
     )
     assert in_file(reseau, DOSSIER) == [duplicate]
     copy = DOSSIER.replace("-001.yaml", "-002.yaml")
+    # The copy is told to take a free identifier (its own file name), never the taken one.
+    fix = (
+        "pour la copie, écrire « id: 0990001N-2026-002 » (identifiant libre) et renommer le "
+        "fichier en 0990001N-2026-002.yaml"
+    )
     assert in_file(reseau, copy) == [
         (
             "E3",
             2,
             5,
-            "le nom du fichier ne correspond pas à l'identifiant « 0990001N-2026-001 »",
-            "renommer le fichier en 0990001N-2026-001.yaml",
+            "le nom du fichier ne correspond pas à l'identifiant « 0990001N-2026-001 », déjà "
+            "pris par un autre dossier",
+            fix,
         ),
-        duplicate,
+        (*duplicate[:4], f"chaque dossier a un identifiant unique ; {fix}"),
     ]
+
+
+def test_e3_a_copy_is_offered_the_next_free_identifier(reseau: Path, dossier: Path) -> None:
+    shutil.copyfile(dossier, dossier.with_name("copie.yaml"))
+    shutil.copyfile(dossier, dossier.with_name("0990001N-2026-007.yaml"))
+    hints = {hint for *_, hint in in_file(reseau, DOSSIER.replace("-001.yaml", "-007.yaml"))}
+    assert "pour la copie, écrire « id: 0990001N-2026-007 » (identifiant libre)" in "".join(hints)
+    copy_hints = [
+        hint for *_, hint in in_file(reseau, DOSSIER.replace("0990001N-2026-001", "copie"))
+    ]
+    assert any("« id: 0990001N-2026-008 »" in h for h in copy_hints), copy_hints
 
 
 @pytest.mark.parametrize(

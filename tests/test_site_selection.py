@@ -65,3 +65,26 @@ def test_the_echeancier_puts_late_deadlines_first_then_weeks() -> None:
     site = site_of([late, en_parcours(2)], "2026-10-15")
     page = calendars.echeancier(site)
     assert page.index("En retard") < page.index("30/09/2026") < page.index("Semaine du")
+
+
+def test_the_dossier_page_shows_the_written_bilan_and_unrecorded_sessions() -> None:
+    from pae.site.dossier import dossier_page
+
+    jeune = en_parcours(1).bilan("2026-10-16", "emploi")
+    jeune.raw["bilan"]["competences_acquises"] = "Accueil des clients"
+    jeune.raw["bilan"]["suite"] = "Suivi par la mission locale"
+    # Tuesdays 6 and 13 October are recorded; the action ran until 16 October.
+    site = site_of([jeune], "2026-10-20")
+    page = dossier_page(site, site.statuses[0])
+    assert '<th scope="row">Compétences acquises</th><td>Accueil des clients</td>' in page
+    assert "Suite du parcours</th><td>Suivi par la mission locale</td>" in page
+    assert site.statuses[0].sessions_planned == 2
+    assert site.statuses[0].sessions_unrecorded == 0
+    unrecorded = en_parcours(2).action(
+        "a2", "2026-09-21", "2026-10-02", creneaux=(("lundi", "09:00", "12:00"),)
+    )
+    site = site_of([unrecorded], "2026-10-20")
+    st = site.statuses[0]
+    # Mondays 21 and 28 September have no line; the two Tuesdays of a1 are recorded.
+    assert (st.sessions_planned, st.sessions_unrecorded) == (4, 2)
+    assert "Séances non saisies : 2 sur 4" in dossier_page(site, st)

@@ -13,8 +13,11 @@ from pathlib import Path
 import click
 
 from pae.cli import french
+from pae.cli.enrolment import ENROLMENT_COMMANDS
+from pae.cli.follow_up import FOLLOW_UP_COMMANDS
 from pae.cli.options import DEPOT_HELP
 from pae.cli.reading import echeances, statut, valider
+from pae.cli.recording import importer, nouveau
 from pae.cli.setup import codeowners, init, site
 from pae.errors import PaeError
 
@@ -41,7 +44,18 @@ def cli(ctx: click.Context, depot: Path) -> None:
     ctx.obj = {"depot": depot.resolve()}
 
 
-for _command in (valider, statut, echeances, codeowners, init, site):
+for _command in (
+    valider,
+    statut,
+    echeances,
+    nouveau,
+    importer,
+    *ENROLMENT_COMMANDS,
+    *FOLLOW_UP_COMMANDS,
+    codeowners,
+    init,
+    site,
+):
     cli.add_command(_command)
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+
+from pae.labels import label
+from pae.records.schemas import enum_values
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -82,3 +86,55 @@ def root_of(ctx: click.Context) -> Path:
 def today_or(value: date | None) -> date:
     # The only call to date.today(): below the CLI everything takes the date as an argument.
     return value or date.today()
+
+
+def event_options(func: F) -> F:
+    """`--le` (the event's day), `--date` (the reference date) and `--commit`."""
+    func = record_options(func)
+    return click.option(
+        "--le",
+        "day",
+        type=DateParam(),
+        default=None,
+        help="Jour de l'événement au format AAAA-MM-JJ ; par défaut, la date du jour.",
+    )(func)
+
+
+def record_options(func: F) -> F:
+    """`--date` (the reference date) and `--commit`, for every command that writes."""
+    func = click.option(
+        "--commit",
+        "commit",
+        is_flag=True,
+        help="Enregistrer aussi la modification dans git (git add et git commit, avec un "
+        "message qui nomme le dossier et l'événement).",
+    )(func)
+    return date_option(func)
+
+
+def choice(kind: str, *path: str) -> click.Choice:  # type: ignore[type-arg]
+    """The values a schema field allows, as a click choice (one list: the schema's)."""
+    return click.Choice(enum_values(kind, *path))
+
+
+def values_help(kind: str, *path: str, table: dict[str, str]) -> str:
+    """« telephone (téléphone), sms (SMS), … » for a help text or a prompt."""
+    return ", ".join(
+        v if label(table, v) == v else f"{v} ({label(table, v)})" for v in enum_values(kind, *path)
+    )
+
+
+def run_event(
+    ctx: click.Context,
+    dossier: str,
+    day: date | None,
+    today: date | None,
+    commit: bool,
+    change: Callable[..., str],
+) -> None:
+    """Record one event: `change(doc, dossier, context, day)` edits the document."""
+    from pae.cli.commands import evenement
+
+    when = today_or(day)
+    opts = evenement.Options(root_of(ctx), today_or(today), dossier, commit)
+    ctx.exit(evenement.run(opts, lambda doc, d, c: change(doc, d, c, when), sys.stdout))

@@ -48,3 +48,26 @@ def changed_since(root: Path, ref: str) -> list[str]:
     names.update(_checked(root, *diff, "HEAD"))
     names.update(_checked(root, "ls-files", "--others", "--exclude-standard", "-z"))
     return sorted(names)
+
+
+def is_work_tree(root: Path) -> bool:
+    try:
+        return git(root, "rev-parse", "--is-inside-work-tree").returncode == 0
+    except UsageError:  # no git at all
+        return False
+
+
+def commit(root: Path, files: list[str], message: str) -> str:
+    """Commit these files only (hooks run as for any commit); the new commit's hash."""
+    if not is_work_tree(root):
+        raise UsageError(f"--commit demande un dépôt git : {root} n'en est pas un")
+    _checked(root, "add", "--", *files)
+    done = git(root, "commit", "-q", "-m", message, "--", *files)
+    if done.returncode != 0:
+        output = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(
+            f"le fichier est écrit, mais git commit a échoué : "
+            f"{output[-1] if output else done.returncode} "
+            "(enregistrer à la main : git add puis git commit)"
+        )
+    return git(root, "rev-parse", "HEAD").stdout.decode("ascii", "replace").strip()

@@ -6,7 +6,7 @@ tests a dossier's dates on its own. "As of D": an event dated after D has not ha
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date, timedelta
 
 from pae.codes import Actor
@@ -147,6 +147,29 @@ def slot_dates(action: Action, slot: Creneau, start: date) -> list[date]:
         out.append(day)
         day += timedelta(days=7)
     return out
+
+
+def sessions(
+    d: Dossier, start: date, end: date, closed: Collection[date] = ()
+) -> list[tuple[date, Action, Creneau]]:
+    """The sessions the weekly timetable plans within [start, end], in time order; none on
+    a closed day (school holidays, public holidays: the young people keep them)."""
+    out = [
+        (day, a, slot)
+        for a in d.actions
+        for slot in a.creneaux
+        for day in slot_dates(a, slot, start)
+        if day <= end and day not in closed
+    ]
+    return sorted(out, key=lambda s: (s[0], s[2].debut, s[1].index))
+
+
+def unrecorded_sessions(
+    d: Dossier, start: date, end: date, closed: Collection[date] = ()
+) -> list[tuple[date, Action, Creneau]]:
+    """Planned sessions with no attendance line for their day and action: « non saisi »."""
+    recorded = {(p.date, p.action) for p in d.assiduite}
+    return [s for s in sessions(d, start, end, closed) if (s[0], s[1].id) not in recorded]
 
 
 def company_placement_days(d: Dossier, start: date, end: date) -> set[date]:

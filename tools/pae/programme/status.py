@@ -3,7 +3,7 @@ once for every consumer (validation, commands, site, exports)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -18,6 +18,8 @@ from pae.programme.facts import (
     bilan_with_solution,
     enrolled,
     exit_date,
+    sessions,
+    unrecorded_sessions,
 )
 from pae.programme.rules.eligibility import MEF_BY_DIPLOMA
 from pae.programme.steps import Step, step
@@ -54,6 +56,10 @@ class DossierStatus:
     jours_en_parcours: int | None = None
     sortie: str = "non_renseignee"
     mission_locale: MissionLocale | None = None
+    sessions_planned: int = 0
+    """Sessions of the weekly timetable held by today (holidays and public holidays apart)."""
+    sessions_unrecorded: int = 0
+    """Of those, the ones with no attendance line: « non saisi »."""
 
     @property
     def next_deadline(self) -> Deadline | None:
@@ -143,10 +149,27 @@ def timeline(d: Dossier, today: date) -> list[Event]:
 # --- everything together ---------------------------------------------------------------
 
 
+def held_sessions(d: Dossier, ctx: Context) -> tuple[int, int]:
+    """(sessions planned by today, of which unrecorded): the timetable's days minus the
+    closed days of the lycée's zone; a missing calendar year closes nothing (A7 says so)."""
+    start = min((a.debut for a in d.actions if a.creneaux), default=None)
+    if start is None or start > ctx.today:
+        return 0, 0
+    closed: Collection[date] = ()
+    etab = ctx.network.etablissements.get(d.etablissement)
+    if etab is not None:
+        closed = ctx.calendar.closed_days(etab.zone_vacances, etab.jours_feries, start, ctx.today)[
+            0
+        ]
+    planned = sessions(d, start, ctx.today, closed)
+    return len(planned), len(unrecorded_sessions(d, start, ctx.today, closed))
+
+
 def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
     settings, today = ctx.settings, ctx.today
     disp = settings.dispositif(d.dispositif)
     etape, reason = step(d, today, settings)
+    planned, unrecorded = held_sessions(d, ctx)
     return DossierStatus(
         dossier=d,
         etablissement=ctx.network.etablissements.get(d.etablissement),
@@ -161,6 +184,8 @@ def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
         jours_en_parcours=days_in_programme(d, today, disp.fin(d.session)),
         sortie=outcome(d, today),
         mission_locale=ctx.network.mission_locale_of(d),
+        sessions_planned=planned,
+        sessions_unrecorded=unrecorded,
     )
 
 

@@ -120,6 +120,9 @@ class Bilan:
     participants: tuple[str, ...] = ()
     transmis_chef_etablissement: Day | None = None
     imilo_mis_a_jour: bool | None = None
+    competences_acquises: str | None = None
+    difficultes: str | None = None
+    suite: str | None = None
 
 
 @dataclass(frozen=True)
@@ -285,6 +288,9 @@ def _bilan(raw: Raw | None) -> Bilan | None:
         participants=tuple(raw.get("participants") or ()),
         transmis_chef_etablissement=_d(raw.get("transmis_chef_etablissement")),
         imilo_mis_a_jour=raw.get("imilo_mis_a_jour"),
+        competences_acquises=raw.get("competences_acquises"),
+        difficultes=raw.get("difficultes"),
+        suite=raw.get("suite"),
     )
 
 

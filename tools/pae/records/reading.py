@@ -20,7 +20,7 @@ from pae.records import load
 from pae.records.dossier import Dossier
 from pae.records.network import Network
 from pae.records.reference import Etablissement, MissionLocale, Offre
-from pae.records.schemas import SCHEMA_DIR, SchemaCheck
+from pae.records.schemas import SchemaCheck, schema_dir_of
 from pae.records.settings import Settings
 
 REFERENCE_DIRS = {
@@ -190,7 +190,7 @@ def load_network(
 ) -> LoadResult:
     """Load the whole reference data and the dossiers (all, or those under `only`)."""
     records = root / "records"
-    schema_dir = root / "schema" if (root / "schema").is_dir() else SCHEMA_DIR
+    schema_dir = schema_dir_of(root)
     every = discover(records)
     wanted = every if only is None else _select(every, [p.resolve() for p in only])
     reference = [p for p in every if not _is_dossier(p, records)]

@@ -170,6 +170,11 @@ def summary(st: DossierStatus, ctx: Context) -> str:
             f"({ctx.settings.fenetre_assiduite_semaines} dernières semaines : "
             f"{_pct(st.assiduite_recente)})"
         )
+    if st.sessions_unrecorded:
+        lines.append(
+            f"Séances non saisies : {st.sessions_unrecorded} sur {st.sessions_planned} "
+            "prévues à ce jour (pae assiduite)"
+        )
     if st.etape in (Step.BILAN, Step.TERMINE) or st.sortie != "non_renseignee":
         lines.append(f"Sortie : {OUTCOME_LABELS[st.sortie]}")
     lines += ["", "Chronologie"]

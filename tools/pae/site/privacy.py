@@ -15,7 +15,10 @@ from pae.records.dossier import Dossier
 from pae.records.network import Network
 from pae.records.reference import Etablissement, Offre
 
-FREE_TEXT = ("resume", "projet_detail", "solution_detail", "commentaire", "intitule", "par")
+FREE_TEXT = (
+    *("resume", "projet_detail", "solution_detail", "competences_acquises", "difficultes"),
+    *("suite", "commentaire", "intitule", "par"),
+)
 """Keys of a dossier whose values are free text written by the team (never identifiers)."""
 
 YOUNG = "[jeune]"

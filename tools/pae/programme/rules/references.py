@@ -11,6 +11,7 @@ from pae.codes import Code
 from pae.problems import Problem
 from pae.programme.context import Context
 from pae.records.dossier import Dossier
+from pae.records.identifiers import free_id, prefix
 
 UAI_KEYS = "ABCDEFGHJKLMNPRSTUVWXYZ"
 
@@ -150,7 +151,17 @@ def e2_references(d: Dossier, ctx: Context) -> Iterator[Problem]:
 def e3_placement(d: Dossier, ctx: Context) -> Iterator[Problem]:
     path = PurePosixPath(d.file)
     if path.stem != d.id:
-        yield _wrong_name(d.file, d.id, ("id",))
+        if _taken(ctx).get(d.id, 0) > 1:  # a copy of another dossier: give it its own id
+            yield Problem(
+                Code.E3,
+                d.file,
+                f"le nom du fichier ne correspond pas à l'identifiant « {d.id} », déjà pris "
+                "par un autre dossier",
+                ("id",),
+                hint=_copy_hint(d, ctx),
+            )
+        else:
+            yield _wrong_name(d.file, d.id, ("id",))
     expected_dir = f"records/jeunes/{d.session}/{d.etablissement}"
     if str(path.parent) != expected_dir:
         yield Problem(
@@ -161,14 +172,14 @@ def e3_placement(d: Dossier, ctx: Context) -> Iterator[Problem]:
             ("id",),
             hint=f"déplacer le fichier dans {expected_dir}/",
         )
-    prefix = f"{d.etablissement}-{d.session}-"
-    if not d.id.startswith(prefix):
+    start = prefix(d.etablissement, d.session)
+    if not d.id.startswith(start):
         yield Problem(
             Code.E3,
             d.file,
-            f"l'identifiant « {d.id} » doit commencer par {prefix}",
+            f"l'identifiant « {d.id} » doit commencer par {start}",
             ("id",),
-            hint=f"identifiant attendu : {prefix}NNN",
+            hint=f"identifiant attendu : {start}NNN",
         )
 
 
@@ -182,5 +193,26 @@ def duplicate_ids(ctx: Context, chosen: list[Dossier]) -> Iterator[Problem]:
                 d.file,
                 f"identifiant « {d.id} » utilisé par {counts[d.id]} dossiers",
                 ("id",),
-                hint="chaque dossier a un identifiant unique",
+                hint="chaque dossier a un identifiant unique"
+                + ("" if PurePosixPath(d.file).stem == d.id else " ; " + _copy_hint(d, ctx)),
             )
+
+
+def _taken(ctx: Context) -> Counter[str]:
+    """How many dossiers use each identifier (read only when something looks copied)."""
+    return Counter(d.id for d in ctx.network.dossiers)
+
+
+def _copy_hint(d: Dossier, ctx: Context) -> str:
+    """The fix for a copied dossier: a free identifier, never one already taken."""
+    ids = {x.id for x in ctx.network.dossiers}
+    stem = PurePosixPath(d.file).stem
+    if stem.startswith(prefix(d.etablissement, d.session)) and stem not in ids:
+        free = stem  # the copy's own file name is free: keep it
+    else:
+        taken = ids | {PurePosixPath(x.file).stem for x in ctx.network.dossiers}
+        free = free_id(taken, d.etablissement, d.session)
+    return (
+        f"pour la copie, écrire « id: {free} » (identifiant libre) et renommer le fichier "
+        f"en {free}.yaml"
+    )
