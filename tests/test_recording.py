@@ -282,7 +282,7 @@ def test_a_change_on_disk_meanwhile_is_refused(demo: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(Document, "dump", concurrent)
     with pytest.raises(ChangedMeanwhile, match="a été modifié pendant la commande"):
-        transaction.edit(
+        transaction.edit_dossier(
             demo,
             YANIS,
             date(2026, 12, 1),

@@ -10,6 +10,10 @@ The library first: commands, the site, the tests and a user's own script call th
     print(result.ok, [p.as_dict() for p in result.problems])
     for st in pae.statuses(Path("."), date(2026, 10, 15)).statuses:
         print(st.dossier.id, st.etape.label, st.next_deadline)
+
+    from pae.recording import events
+    pae.edit_dossier(Path("."), "0990001N-2026-001", date(2026, 11, 30),
+                     lambda doc, d, ctx: events.check_in(doc, d, date(2026, 11, 30), ["jeune"]))
 """
 
 from pae.codes import CATALOGUE, Actor, Code, Severity
@@ -28,6 +32,9 @@ from pae.programme.status import (
     network_status,
 )
 from pae.programme.steps import Step
+from pae.recording.importer import Plan, plan_import
+from pae.recording.new import Identity, create_dossier
+from pae.recording.transaction import Change, edit_dossier
 from pae.records.dossier import Dossier
 from pae.records.network import Network
 from pae.records.reading import load_network
@@ -37,6 +44,7 @@ from pae.repository import Statuses, Usable, ValidationResult, statuses, usable,
 __all__ = [
     "CATALOGUE",
     "Actor",
+    "Change",
     "Code",
     "CohortFigures",
     "Context",
@@ -47,8 +55,10 @@ __all__ = [
     "Due",
     "DueItem",
     "Filters",
+    "Identity",
     "Network",
     "PaeError",
+    "Plan",
     "Problem",
     "Settings",
     "Severity",
@@ -59,10 +69,13 @@ __all__ = [
     "ValidationResult",
     "cohort_figures",
     "conseiller_todo",
+    "create_dossier",
     "dossier_status",
     "due_within",
+    "edit_dossier",
     "load_network",
     "network_status",
+    "plan_import",
     "statuses",
     "usable",
     "validate",

@@ -2,7 +2,7 @@
 
 Each function changes the document in place and returns, in French, what it recorded
 (for the command's output and the commit message). Values are checked by the schema and
-the rules afterwards (`transaction.edit`); here, only what the schema cannot see.
+the rules afterwards (`transaction.edit_dossier`); here, only what the schema cannot see.
 """
 
 from __future__ import annotations

@@ -186,7 +186,7 @@ def _key(nom: str, prenom: str, born: date | None) -> tuple[str, str, date | Non
     return normal(nom), normal(prenom), born
 
 
-def plan(root: Path, source: Path, uai: str, session: int, today: date) -> Plan:
+def plan_import(root: Path, source: Path, uai: str, session: int, today: date) -> Plan:
     """What importing `source` would do, line by line; nothing is written."""
     sheet = read_sheet(source)
     columns = columns_of(sheet.headers)

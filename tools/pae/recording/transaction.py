@@ -126,7 +126,7 @@ def problems_of(ctx: Context, root: Path, file: str, text: str) -> list[Problem]
     return problems
 
 
-def edit(root: Path, ident: str, today: date, change: Edit) -> Change:
+def edit_dossier(root: Path, ident: str, today: date, change: Edit) -> Change:
     """Apply `change` to a dossier's file and replace it, or raise without writing."""
     path = find(root, ident)
     file = path.relative_to(root).as_posix()

@@ -11,7 +11,7 @@ from typing import TextIO
 from pae.forge.git import commit as git_commit
 from pae.forge.git import is_work_tree
 from pae.labels import plural
-from pae.recording.transaction import Change, Edit, edit
+from pae.recording.transaction import Change, Edit, edit_dossier
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Options:
 
 
 def run(opts: Options, change: Edit, out: TextIO) -> int:
-    show(edit(opts.root, opts.ident, opts.today, change), opts, out)
+    show(edit_dossier(opts.root, opts.ident, opts.today, change), opts, out)
     return 0
 
 

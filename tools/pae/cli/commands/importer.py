@@ -9,7 +9,7 @@ from typing import TextIO
 
 from pae.forge.git import commit as git_commit
 from pae.labels import fr, plural
-from pae.recording.importer import Plan, apply, plan
+from pae.recording.importer import Plan, apply, plan_import
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Options:
 
 
 def run(opts: Options, out: TextIO) -> int:
-    planned = plan(opts.root, opts.source, opts.etablissement, opts.session, opts.today)
+    planned = plan_import(opts.root, opts.source, opts.etablissement, opts.session, opts.today)
     _describe(planned, opts, out)
     if not opts.apply:
         out.write(
