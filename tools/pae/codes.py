@@ -1,4 +1,4 @@
-"""The catalogue of codes: every error (E) and alert (A) as data, one entry each.
+"""The catalogue of codes: every error (E), warning (W) and alert (A) as data, one entry each.
 
 Pages, reporters and exports read titles, severities and actors here, and match on the
 members of `Code`, never on strings such as "A9".
@@ -14,7 +14,11 @@ from pae.labels import ACTORS
 
 class Severity(StrEnum):
     ERROR = "erreur"
+    """The file is invalid: `pae valider` fails, the views set the file aside."""
+    WARNING = "avertissement"
+    """Probably a mistake, maybe not: printed, exit 0 unless `pae valider --strict`."""
     ALERT = "alerte"
+    """A valid dossier where someone must act (`statut`, the site, `valider --alertes`)."""
 
 
 class Actor(StrEnum):
@@ -52,6 +56,7 @@ class Code(StrEnum):
     A9 = "A9"
     A10 = "A10"
     A11 = "A11"
+    W1 = "W1"
     CODEOWNERS = "CODEOWNERS"
 
     @property
@@ -71,8 +76,13 @@ class Code(StrEnum):
         return CATALOGUE[self].severity is Severity.ALERT
 
     @property
+    def is_warning(self) -> bool:
+        return CATALOGUE[self].severity is Severity.WARNING
+
+    @property
     def order(self) -> tuple[str, int]:
-        """By letter, then by number (A2 before A10, A11 before E1); CODEOWNERS last."""
+        """By letter, then by number (A2 before A10, A11 before E1, E9 before W1);
+        CODEOWNERS last."""
         digits = self.value[1:]
         return (self.value[0], int(digits)) if digits.isdigit() else ("~", 0)
 
@@ -89,7 +99,7 @@ class Entry:
 
 
 _C, _R, _M = Actor.CHEF, Actor.REFERENT, Actor.CONSEILLER
-_E, _A = Severity.ERROR, Severity.ALERT
+_E, _W, _A = Severity.ERROR, Severity.WARNING, Severity.ALERT
 
 CATALOGUE: dict[Code, Entry] = {
     Code.E1: Entry(
@@ -132,7 +142,11 @@ CATALOGUE: dict[Code, Entry] = {
     Code.A11: Entry(
         "Trop de stages en entreprise", _A, (_R,), ("programme_end", "company_placement_days")
     ),
+    Code.W1: Entry(
+        "Entretien approfondi sans le référent ou sans le conseiller", _W, facts=("in_depth_held",)
+    ),
     Code.CODEOWNERS: Entry("Fichier CODEOWNERS à régénérer", _E),
 }
 
 ALERT_CODES = tuple(code for code in Code if code.is_alert)
+WARNING_CODES = tuple(code for code in Code if code.is_warning)

@@ -1,4 +1,5 @@
-"""Rules E1–E9 beyond the schema: one function per rule, each naming its code."""
+"""Rules E1–E9 and warnings W1 beyond the schema: one function per rule, each naming its
+code."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pae.programme.rules.eligibility import (
     e5_mef,
     e6_enrolment_deadline,
 )
+from pae.programme.rules.participants import w1_in_depth_participants
 from pae.programme.rules.references import (
     bad_uai,
     check_reference,
@@ -36,11 +38,12 @@ DOSSIER_RULES: tuple[DossierRule, ...] = (
     e7_end_of_programme,
     e8_chronology,
     e9_consistency,
+    w1_in_depth_participants,
 )
 
 
 def check_network(ctx: Context, dossiers: list[Dossier] | None = None) -> list[Problem]:
-    """Every E-rule on the reference data and the given dossiers (all by default)."""
+    """Every E- and W-rule on the reference data and the given dossiers (all by default)."""
     problems = list(check_reference(ctx))
     chosen = ctx.network.dossiers if dossiers is None else dossiers
     for d in chosen:
