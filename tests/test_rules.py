@@ -482,39 +482,7 @@ def test_e7_bilan_after_31_december(reseau: Path, dossier: Path) -> None:
     ]
 
 
-JULY = [
-    ("- date: 2026-07-08", "- date: 2026-07-06"),
-    ("date: 2026-09-10", "date: 2026-07-10"),
-    ("  date: 2026-09-12", "  date: 2026-07-15"),
-]
-
-
-def test_e7_four_months_exactly(reseau: Path, dossier: Path, edit: Edit) -> None:
-    for old, new in [*JULY, ("fin: 2026-10-16", "fin: 2026-11-15")]:
-        edit(dossier, old, new)
-    assert check(reseau) == []
-
-
-def test_e7_programme_longer_than_four_months(reseau: Path, dossier: Path, edit: Edit) -> None:
-    for old, new in [*JULY, ("fin: 2026-10-16", "fin: 2026-11-20")]:
-        edit(dossier, old, new)
-    assert check(reseau) == [
-        (
-            "E7",
-            29,
-            9,
-            "parcours trop long : du 15/07/2026 au 20/11/2026, au plus 4 mois "
-            "(jusqu'au 15/11/2026)",
-            "raccourcir les actions ou avancer la sortie",
-        )
-    ]
-
-
-def test_e7_an_early_exit_ends_the_programme(reseau: Path, dossier: Path, edit: Edit) -> None:
-    for old, new in [*JULY, ("fin: 2026-10-16", "fin: 2026-11-20")]:
-        edit(dossier, old, new)
-    append(dossier, "sortie_anticipee:\n  date: 2026-11-10\n  motif: emploi\n")
-    assert check(reseau) == []
+# The four months, counted from the programme's start: tests/test_programme_dates.py.
 
 
 # --- E8: chronology --------------------------------------------------------------------------

@@ -95,6 +95,16 @@ def bilan_sent(d: Dossier, today: date) -> bool:
     return sent is not None and sent <= today
 
 
+def programme_start(d: Dossier, rentree: date) -> date | None:
+    """First day of the programme: the later of the enrolment and the rentrée (arrêté du
+    18 juillet 2023, art. 3: it starts « à partir de la rentrée scolaire »). Without an
+    enrolment, the first action, never before the rentrée; None without either."""
+    if d.inscription:
+        return max(d.inscription.date, rentree)
+    first = min((a.debut for a in d.actions), default=None)
+    return max(first, rentree) if first else None
+
+
 def programme_end(d: Dossier) -> date | None:
     """Last day of the programme as planned: the early exit, else the last action's end."""
     if d.sortie_anticipee:

@@ -14,7 +14,6 @@ class Dispositif:
     """Calendar constants of one programme (`pae` or `avenirpro_plus`)."""
 
     libelle: str
-    debut_campagne: tuple[int, int] = (7, 1)
     date_limite_inscription: tuple[int, int] = (9, 30)
     date_fin: tuple[int, int] = (12, 31)
     delai_entretien_approfondi_jours: int = 7
@@ -26,9 +25,6 @@ class Dispositif:
 
     def fin(self, session: int) -> date:
         return date(session, *self.date_fin)
-
-    def debut(self, session: int) -> date:
-        return date(session, *self.debut_campagne)
 
     def in_depth_due(self, information_interview: date) -> date:
         """Last day for the in-depth interview: the week after the information interview."""
@@ -58,6 +54,10 @@ class Settings:
     horizon_alerte_jours: int = 7
     horizon_echeances_jours: int = 14
     dispositifs: dict[str, Dispositif] = field(default_factory=lambda: dict(_DISPOSITIFS))
+    rentrees: dict[int, date] = field(default_factory=dict)
+    """The rentrée of a session, when set (`calendrier.rentrees`); else the school calendar's."""
+    rentree_par_defaut: tuple[int, int] = (9, 1)
+    """Month and day of the rentrée when neither the settings nor the calendar know it."""
     responsables_referentiel: tuple[str, ...] = ()
     url_depot: str | None = None
 
@@ -81,10 +81,16 @@ class Settings:
         for name, values in (raw.get("dispositifs") or {}).items():
             dispositifs[name] = _dispositif(dispositifs.get(name) or _DISPOSITIFS["pae"], values)
         forge = raw.get("forge") or {}
+        calendrier = raw.get("calendrier") or {}
         known = {k: suivi[k] for k in suivi if k in cls.__dataclass_fields__}
         return cls(
             **known,
             dispositifs=dispositifs,
+            rentrees={
+                int(r["session"]): date.fromisoformat(r["date"])
+                for r in calendrier.get("rentrees") or ()
+            },
+            rentree_par_defaut=_month_day(calendrier.get("rentree_par_defaut") or "09-01"),
             responsables_referentiel=tuple(forge.get("responsables_referentiel") or ()),
             url_depot=forge.get("url_depot"),
         )
@@ -99,7 +105,7 @@ def _month_day(text: str) -> tuple[int, int]:
 
 def _dispositif(base: Dispositif, raw: dict[str, Any]) -> Dispositif:
     changes: dict[str, Any] = {}
-    for key in ("debut_campagne", "date_limite_inscription", "date_fin"):
+    for key in ("date_limite_inscription", "date_fin"):
         if key in raw:
             changes[key] = _month_day(raw[key])
     for key in ("libelle", "delai_entretien_approfondi_jours", "duree_max_mois"):

@@ -8,8 +8,15 @@ from datetime import date
 from pae.codes import Code
 from pae.labels import fr
 from pae.problems import Problem
+from pae.programme.clock import rentree
 from pae.programme.context import Context
-from pae.programme.facts import events_closed_by_exit, past_events, programme_dates, programme_end
+from pae.programme.facts import (
+    events_closed_by_exit,
+    past_events,
+    programme_dates,
+    programme_end,
+    programme_start,
+)
 from pae.records.dossier import Dossier
 from pae.records.settings import add_months
 
@@ -26,18 +33,26 @@ def e7_end_of_programme(d: Dossier, ctx: Context) -> Iterator[Problem]:
                 where,
                 hint=f"ramener la date au {fr(fin)} au plus tard",
             )
-    end = programme_end(d)
-    if d.inscription and end:
-        longest = add_months(d.inscription.date, disp.duree_max_mois)
+    school_year = rentree(ctx, d)
+    start, end = programme_start(d, school_year), programme_end(d)
+    if start and end:
+        longest = add_months(start, disp.duree_max_mois)
         if end > longest:
+            enrolled_before = d.inscription is None or d.inscription.date < school_year
+            since = "rentrée" if start == school_year and enrolled_before else ""
             yield Problem(
                 Code.E7,
                 d.file,
-                f"parcours trop long : du {fr(d.inscription.date)} au {fr(end)}, "
-                f"au plus {disp.duree_max_mois} mois (jusqu'au {fr(longest)})",
-                ("inscription", "date"),
+                f"parcours trop long : du {fr(start)}{f' ({since})' if since else ''} au "
+                f"{fr(end)}, au plus {disp.duree_max_mois} mois (jusqu'au {fr(longest)})",
+                ("inscription", "date") if d.inscription else _first_action(d),
                 hint="raccourcir les actions ou avancer la sortie",
             )
+
+
+def _first_action(d: Dossier) -> tuple[str | int, ...]:
+    first = min(d.actions, key=lambda a: a.debut)
+    return ("parcours", "actions", first.index, "debut")
 
 
 def e8_chronology(d: Dossier, ctx: Context) -> Iterator[Problem]:
