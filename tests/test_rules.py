@@ -469,17 +469,11 @@ def test_e7_action_after_31_december(reseau: Path, dossier: Path, edit: Edit) ->
     ]
 
 
-def test_e7_bilan_after_31_december(reseau: Path, dossier: Path) -> None:
+def test_e7_accepts_a_bilan_after_31_december(reseau: Path, dossier: Path) -> None:
+    # A late bilan is recorded, and flagged by A12 (tests/test_late_bilan.py).
     append(dossier, "bilan:\n  date: 2027-01-04\n  solution: emploi\n")
-    assert check(reseau, date(2027, 1, 10)) == [
-        (
-            "E7",
-            57,
-            9,
-            "bilan le 04/01/2027 : le parcours s'achève au plus tard le 31/12/2026",
-            END_HINT,
-        )
-    ]
+    append(dossier, "  transmis_chef_etablissement: 2027-01-05\n")
+    assert check(reseau, date(2027, 1, 10)) == []
 
 
 # The four months, counted from the programme's start: tests/test_programme_dates.py.

@@ -56,6 +56,7 @@ class Code(StrEnum):
     A9 = "A9"
     A10 = "A10"
     A11 = "A11"
+    A12 = "A12"
     W1 = "W1"
     CODEOWNERS = "CODEOWNERS"
 
@@ -141,6 +142,9 @@ CATALOGUE: dict[Code, Entry] = {
     Code.A10: Entry("France Travail non vérifié", _A, (_M,), ("info_held",)),
     Code.A11: Entry(
         "Trop de stages en entreprise", _A, (_R,), ("programme_end", "company_placement_days")
+    ),
+    Code.A12: Entry(
+        "Bilan tenu ou transmis après la fin du parcours", _A, (_R,), ("bilan_held", "bilan_sent")
     ),
     Code.W1: Entry(
         "Entretien approfondi sans le référent ou sans le conseiller", _W, facts=("in_depth_held",)

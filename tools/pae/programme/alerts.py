@@ -1,4 +1,4 @@
-"""Alerts A1–A11: a valid dossier where someone must act; one function per alert.
+"""Alerts: a valid dossier where someone must act; one function per alert.
 
 The calendar alerts (A7, A8) are in `timetable_alerts`; what each alert reads of the
 dossier is a predicate of `facts`.
@@ -276,6 +276,39 @@ def a11_company_share(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem
         )
 
 
+def a12_late_bilan(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
+    """A bilan held or sent after the end of the programme: recorded, and flagged (on every
+    step: a finished dossier keeps the mark)."""
+    today, b = ctx.today, d.bilan
+    fin = ctx.settings.dispositif(d.dispositif).fin(d.session)
+    hint = (
+        "rien à corriger dans le dossier : le bilan reste enregistré ; les prochains bilans "
+        f"se tiennent et se transmettent au plus tard le {fr(fin)}"
+    )
+    if b and b.date and bilan_held(d, today) and b.date > fin:
+        yield alert(
+            d,
+            Code.A12,
+            f"bilan tenu le {fr(b.date)}, après la fin du parcours le {fr(fin)}",
+            Actor.REFERENT,
+            fin,
+            ("bilan", "date"),
+            hint,
+        )
+    sent = b.transmis_chef_etablissement if b else None
+    if sent and bilan_sent(d, today) and sent > fin:
+        yield alert(
+            d,
+            Code.A12,
+            f"bilan transmis au chef d'établissement le {fr(sent)}, après la fin du parcours "
+            f"le {fr(fin)}",
+            Actor.REFERENT,
+            fin,
+            ("bilan", "transmis_chef_etablissement"),
+            hint,
+        )
+
+
 ALERTS: tuple[Alert, ...] = (
     a1_in_depth_interview,
     a2_enrolment_deadline,
@@ -288,6 +321,7 @@ ALERTS: tuple[Alert, ...] = (
     a9_bilan,
     a10_france_travail,
     a11_company_share,
+    a12_late_bilan,
 )
 
 

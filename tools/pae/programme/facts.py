@@ -173,7 +173,8 @@ def company_placement_days(d: Dossier, start: date, end: date) -> set[date]:
 
 
 def programme_dates(d: Dossier) -> Iterator[Dated]:
-    """Every dated event of the programme, with its place and a French label."""
+    """Every dated event of the programme that must fall by its end, with its place and a
+    French label. Not the bilan: a late one is recorded, and flagged (A12)."""
     for a in d.actions:
         yield a.debut, ("parcours", "actions", a.index, "debut"), f"début de l'action {a.id}"
         yield a.fin, ("parcours", "actions", a.index, "fin"), f"fin de l'action {a.id}"
@@ -183,8 +184,6 @@ def programme_dates(d: Dossier) -> Iterator[Dated]:
         yield pt.date, ("suivi", "points", pt.index, "date"), "point de suivi"
     if d.sortie_anticipee:
         yield d.sortie_anticipee.date, ("sortie_anticipee", "date"), "sortie anticipée"
-    if d.bilan and d.bilan.date:
-        yield d.bilan.date, ("bilan", "date"), "bilan"
 
 
 def past_events(d: Dossier) -> Iterator[Dated]:
