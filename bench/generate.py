@@ -275,7 +275,7 @@ def write_reference(records: Path, rng: random.Random, lycees_count: int) -> lis
         (records / sub).mkdir(parents=True, exist_ok=True)
     (records / "parametres.yaml").write_text(
         "# Paramètres du réseau (jeu de données généré pour la mesure de performance)\n"
-        "suivi:\n  intervalle_points_jours: 15\n  seuil_assiduite_pourcent: 80\n",
+        "suivi:\n  intervalle_points_jours_ecole: 10\n  seuil_assiduite_pourcent: 80\n",
         encoding="utf-8",
     )
     lycees: list[Lycee] = []

@@ -177,15 +177,15 @@ def test_depot_after_the_command_name(
 
 
 def test_alerts_are_reported_without_failing(run: Run, reseau: Path) -> None:
-    # On 2026-10-30 the dossier's last check-in (2026-10-09) is 21 days old: A5.
-    plain = run("--depot", reseau, "valider", "--date", "2026-10-30")
+    # On 2026-11-09 the dossier's last check-in (2026-10-09) is 11 school days old: A5.
+    plain = run("--depot", reseau, "valider", "--date", "2026-11-09")
     assert plain.exit_code == 0
     assert "A5" not in plain.output
-    result = run("--depot", reseau, "valider", "--date", "2026-10-30", "--alertes")
+    result = run("--depot", reseau, "valider", "--date", "2026-11-09", "--alertes")
     assert result.exit_code == 0
     assert (
         "records/jeunes/2026/0990001N/0990001N-2026-001.yaml:50:3: A5 pas de point de suivi "
-        "depuis le 09/10/2026 (21 jours ; un point tous les 15 jours)\n"
+        "depuis le 09/10/2026 (11 jours d'école ; un point tous les 10 jours d'école au plus)\n"
     ) in result.output
     assert result.output.endswith("Tout est valide : 4 fichiers vérifiés ; 1 alerte.\n")
 

@@ -68,13 +68,14 @@ def test_the_run_of_unexcused_absences_ends_in_the_window() -> None:
 
 
 def test_due_within_includes_the_last_day_of_the_window() -> None:
-    # The next check-in of en_parcours (last point 2026-10-09) is due on 2026-10-24.
+    # The next check-in of en_parcours (last point Friday 2026-10-09) is due 10 school days
+    # later, the Toussaint break left out: on 2026-11-06, 27 days after 2026-10-10.
     statuses, _ = statuses_of([en_parcours(1)], "2026-10-15")
-    on_the_day = due_within(statuses, date(2026, 10, 10), 14)
-    assert [i.deadline.date for i in on_the_day] == [date(2026, 10, 24)]
-    assert due_within(statuses, date(2026, 10, 10), 13) == []
+    on_the_day = due_within(statuses, date(2026, 10, 10), 27)
+    assert [i.deadline.date for i in on_the_day] == [date(2026, 11, 6)]
+    assert due_within(statuses, date(2026, 10, 10), 26) == []
     everything = due_within(statuses, date(2026, 10, 10))
-    assert [i.deadline.date for i in everything] == [date(2026, 10, 24), date(2026, 12, 31)]
+    assert [i.deadline.date for i in everything] == [date(2026, 11, 6), date(2026, 12, 31)]
 
 
 def test_the_conseillers_to_do_holds_every_alert_of_theirs() -> None:

@@ -209,7 +209,7 @@ def test_dossier_page(full: Built) -> None:
 
 
 def test_alerts_are_admonitions_saying_who_and_when(tmp_path: Path) -> None:
-    # On 2026-11-20 the last check-in (09/10) is 42 days old: A5 for the référent.
+    # On 2026-11-20 the last check-in (09/10) is 19 school days old: A5 for the référent.
     root = tmp_path / "depot"
     people = write_network(root, git=False)
     out = tmp_path / "public"
@@ -221,7 +221,7 @@ def test_alerts_are_admonitions_saying_who_and_when(tmp_path: Path) -> None:
     titles = [t.text_content() for t in doc.find_class("admonition-title")]
     assert "A5 — Point de suivi en retard" in titles
     body = doc.find_class("admonition")[titles.index("A5 — Point de suivi en retard")]
-    assert "À faire par : référent, au plus tard le 24/10/2026." in body.text_content()
+    assert "À faire par : référent, au plus tard le 06/11/2026." in body.text_content()
 
 
 def test_history_follows_renames_and_is_escaped(full: Built) -> None:

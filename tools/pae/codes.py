@@ -141,7 +141,10 @@ CATALOGUE: dict[Code, Entry] = {
     ),
     Code.A10: Entry("France Travail non vérifié", _A, (_M,), ("info_held",)),
     Code.A11: Entry(
-        "Trop de stages en entreprise", _A, (_R,), ("programme_end", "company_placement_days")
+        "Trop de stages en entreprise",
+        _A,
+        (_R,),
+        ("programme_start", "programme_end", "company_placement_days"),
     ),
     Code.A12: Entry(
         "Bilan tenu ou transmis après la fin du parcours", _A, (_R,), ("bilan_held", "bilan_sent")

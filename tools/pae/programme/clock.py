@@ -32,3 +32,25 @@ def rentree(ctx: Context, d: Dossier) -> date:
     etab = ctx.network.etablissements.get(d.etablissement)
     known = ctx.calendar.rentree(etab.zone_vacances, etab.jours_feries, d.session) if etab else None
     return known or date(d.session, *settings.rentree_par_defaut)
+
+
+SCHOOL_WEEK = 5
+"""School days in a week of school (the attendance window is counted in such weeks)."""
+
+
+def in_depth_due(ctx: Context, d: Dossier, information_interview: date) -> date:
+    """Last day for the in-depth interview: the N-th school day after the information
+    interview (a July interview counts its week from the rentrée)."""
+    delay = ctx.settings.dispositif(d.dispositif).delai_entretien_approfondi_jours_ecole
+    return school_days(ctx, d).after(information_interview, delay)
+
+
+def check_in_due(ctx: Context, d: Dossier, last: date) -> date:
+    """Last day for the next check-in: N school days after the last one."""
+    return school_days(ctx, d).after(last, ctx.settings.intervalle_points_jours_ecole)
+
+
+def attendance_window_start(ctx: Context, d: Dossier) -> date:
+    """First day of the recent-attendance window: the last N weeks of school up to today."""
+    weeks = ctx.settings.fenetre_assiduite_semaines
+    return school_days(ctx, d).window_start(ctx.today, SCHOOL_WEEK * weeks)

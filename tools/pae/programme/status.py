@@ -11,6 +11,7 @@ from pae.codes import Actor
 from pae.labels import CANAUX, CONTACT_RESULTS, EXIT_REASONS, MEF, label
 from pae.problems import Problem
 from pae.programme.alerts import alerts
+from pae.programme.clock import attendance_window_start, rentree
 from pae.programme.context import Context
 from pae.programme.deadlines import Deadline, deadlines
 from pae.programme.facts import (
@@ -18,6 +19,7 @@ from pae.programme.facts import (
     bilan_with_solution,
     enrolled,
     exit_date,
+    programme_start,
 )
 from pae.programme.rules.eligibility import MEF_BY_DIPLOMA
 from pae.programme.steps import Step, step
@@ -100,11 +102,13 @@ def outcome(d: Dossier, today: date) -> str:
     return "non_renseignee"
 
 
-def days_in_programme(d: Dossier, today: date, fin: date) -> int | None:
-    if not enrolled(d, today) or d.inscription is None:
+def days_in_programme(d: Dossier, today: date, fin: date, start: date | None) -> int | None:
+    """Calendar days from the programme's start to today, the exit or fin (0 before the
+    rentrée of a young person enrolled in July)."""
+    if not enrolled(d, today) or start is None:
         return None
     end = min(today, fin, exit_date(d, today) or fin)
-    return (end - d.inscription.date).days + 1
+    return max((end - start).days + 1, 0)
 
 
 def timeline(d: Dossier, today: date) -> list[Event]:
@@ -152,13 +156,15 @@ def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
         etablissement=ctx.network.etablissements.get(d.etablissement),
         etape=etape,
         motif_non_inscription=reason,
-        deadlines=deadlines(d, etape, today, disp, settings),
+        deadlines=deadlines(d, etape, ctx),
         alertes=list(alerts(d, etape, ctx)),
         timeline=timeline(d, today),
         notes_conservables_jusqu_a=d.premiere_session + 5 if d.premiere_session else None,
         assiduite=attendance_rate(d, None, today),
-        assiduite_recente=attendance_rate(d, settings.attendance_window_start(today), today),
-        jours_en_parcours=days_in_programme(d, today, disp.fin(d.session)),
+        assiduite_recente=attendance_rate(d, attendance_window_start(ctx, d), today),
+        jours_en_parcours=days_in_programme(
+            d, today, disp.fin(d.session), programme_start(d, rentree(ctx, d))
+        ),
         sortie=outcome(d, today),
         mission_locale=ctx.network.mission_locale_of(d),
     )

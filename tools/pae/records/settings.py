@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -16,7 +16,8 @@ class Dispositif:
     libelle: str
     date_limite_inscription: tuple[int, int] = (9, 30)
     date_fin: tuple[int, int] = (12, 31)
-    delai_entretien_approfondi_jours: int = 7
+    delai_entretien_approfondi_jours_ecole: int = 5
+    """« Dans la semaine qui suit l'entretien d'information » (vademecum, § 4): 5 school days."""
     duree_max_mois: int = 4
     part_max_stages_entreprise: Fraction = Fraction(2, 3)
 
@@ -25,10 +26,6 @@ class Dispositif:
 
     def fin(self, session: int) -> date:
         return date(session, *self.date_fin)
-
-    def in_depth_due(self, information_interview: date) -> date:
-        """Last day for the in-depth interview: the week after the information interview."""
-        return information_interview + timedelta(days=self.delai_entretien_approfondi_jours)
 
 
 def add_months(day: date, months: int) -> date:
@@ -46,7 +43,8 @@ _DISPOSITIFS = {
 
 @dataclass(frozen=True)
 class Settings:
-    intervalle_points_jours: int = 15
+    intervalle_points_jours_ecole: int = 10
+    """At most this many school days without a check-in (A5): a fortnight of school."""
     seuil_assiduite_pourcent: int = 80
     fenetre_assiduite_semaines: int = 4
     absences_consecutives_max: int = 3
@@ -60,10 +58,6 @@ class Settings:
     """Month and day of the rentrée when neither the settings nor the calendar know it."""
     responsables_referentiel: tuple[str, ...] = ()
     url_depot: str | None = None
-
-    def attendance_window_start(self, today: date) -> date:
-        """First day of the recent-attendance window ending `today` (4 weeks by default)."""
-        return today - timedelta(days=7 * self.fenetre_assiduite_semaines - 1)
 
     def dispositif(self, name: str) -> Dispositif:
         return self.dispositifs.get(name) or self.dispositifs["pae"]
@@ -108,7 +102,7 @@ def _dispositif(base: Dispositif, raw: dict[str, Any]) -> Dispositif:
     for key in ("date_limite_inscription", "date_fin"):
         if key in raw:
             changes[key] = _month_day(raw[key])
-    for key in ("libelle", "delai_entretien_approfondi_jours", "duree_max_mois"):
+    for key in ("libelle", "delai_entretien_approfondi_jours_ecole", "duree_max_mois"):
         if key in raw:
             changes[key] = raw[key]
     if "part_max_stages_entreprise" in raw:
