@@ -23,7 +23,7 @@ def test_the_facts_a_rule_reads_are_predicates_of_the_facts_module() -> None:
 def test_alerts_and_errors_by_severity() -> None:
     assert [c.value for c in ALERT_CODES] == [f"A{n}" for n in range(1, 13)]
     assert len(ALERTS) == len(ALERT_CODES)
-    assert all(Code(f"E{n}").severity is Severity.ERROR for n in range(1, 10))
+    assert all(Code(f"E{n}").severity is Severity.ERROR for n in range(1, 11))
     assert all(code.entry.actors for code in ALERT_CODES)
     assert [c.value for c in WARNING_CODES] == ["W1"]
     assert all(not code.is_alert and not code.entry.actors for code in WARNING_CODES)

@@ -45,6 +45,7 @@ class Code(StrEnum):
     E7 = "E7"
     E8 = "E8"
     E9 = "E9"
+    E10 = "E10"
     A1 = "A1"
     A2 = "A2"
     A3 = "A3"
@@ -118,6 +119,11 @@ CATALOGUE: dict[Code, Entry] = {
     ),
     Code.E8: Entry("Ordre des dates", _E, facts=("past_events",)),
     Code.E9: Entry("Cohérence du dossier", _E, facts=("events_closed_by_exit",)),
+    Code.E10: Entry(
+        "Statut scolaire : action ou présence avant l'inscription ou la rentrée",
+        _E,
+        facts=("programme_start",),
+    ),
     Code.A1: Entry(
         "Entretien approfondi en retard",
         _A,

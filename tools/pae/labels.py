@@ -130,6 +130,7 @@ EXIT_REASONS = {
     "emploi": "emploi",
     "formation": "formation",
     "apprentissage": "apprentissage",
+    "cej": "contrat d'engagement jeune (CEJ)",
     "demenagement": "déménagement",
     "abandon": "abandon",
     "autre": "autre",

@@ -28,8 +28,14 @@ from pae.records.reference import Conseiller, Etablissement, MissionLocale, Refe
 
 POSITIVE = ("formation", "apprentissage", "emploi", "service_civique")
 """Outcomes counted as a positive exit; `parcours_insertion` is counted apart."""
-EXIT_OUTCOMES = ("emploi", "formation", "apprentissage")
-"""Early-exit reasons that are an outcome in themselves."""
+EXIT_OUTCOMES = {
+    "emploi": "emploi",
+    "formation": "formation",
+    "apprentissage": "apprentissage",
+    "cej": "parcours_insertion",
+}
+"""Early-exit reasons that are an outcome in themselves: a solution that ends school status
+(a contrat d'engagement jeune is a parcours d'insertion)."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ def outcome(d: Dossier, today: date) -> str:
         return d.bilan.solution
     exit_ = d.sortie_anticipee
     if exit_ and exit_date(d, today) and exit_.motif in EXIT_OUTCOMES:
-        return exit_.motif
+        return EXIT_OUTCOMES[exit_.motif]
     return "non_renseignee"
 
 

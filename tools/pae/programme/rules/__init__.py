@@ -1,4 +1,4 @@
-"""Rules E1–E9 and warnings W1 beyond the schema: one function per rule, each naming its
+"""Errors (E) and warnings (W) beyond the schema: one function per rule, each naming its
 code."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pae.programme.rules.references import (
     e3_placement,
     uai_key,
 )
+from pae.programme.rules.school_status import e10_school_status
 from pae.records.dossier import Dossier
 
 DossierRule = Callable[[Dossier, Context], Iterator[Problem]]
@@ -38,6 +39,7 @@ DOSSIER_RULES: tuple[DossierRule, ...] = (
     e7_end_of_programme,
     e8_chronology,
     e9_consistency,
+    e10_school_status,
     w1_in_depth_participants,
 )
 
