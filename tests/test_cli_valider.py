@@ -184,7 +184,7 @@ def test_alerts_are_reported_without_failing(run: Run, reseau: Path) -> None:
     result = run("--depot", reseau, "valider", "--date", "2026-11-09", "--alertes")
     assert result.exit_code == 0
     assert (
-        "records/jeunes/2026/0990001N/0990001N-2026-001.yaml:50:3: A5 pas de point de suivi "
+        "records/jeunes/2026/0990001N/0990001N-2026-001.yaml:51:3: A5 pas de point de suivi "
         "depuis le 09/10/2026 (11 jours d'école ; un point tous les 10 jours d'école au plus)\n"
     ) in result.output
     assert result.output.endswith("Tout est valide : 4 fichiers vérifiés ; 1 alerte.\n")

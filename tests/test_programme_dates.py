@@ -160,7 +160,11 @@ FOUR_MONTHS_HINT = "raccourcir les actions ou avancer la sortie"
 def test_e7_enrolled_in_july_with_actions_from_the_rentree_to_mid_december(
     reseau: Path, dossier: Path, edit: Edit
 ) -> None:
-    for old, new in [*JULY, ("debut: 2026-10-05", "debut: 2026-09-14")]:
+    for old, new in [
+        *JULY,
+        ("debut: 2026-10-05", "debut: 2026-09-14"),
+        ("date_signature: 2026-09-28", "date_signature: 2026-09-07"),
+    ]:
         edit(dossier, old, new)
     edit(dossier, "fin: 2026-10-16", "fin: 2026-12-15")
     assert check(reseau) == []

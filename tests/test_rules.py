@@ -217,7 +217,7 @@ def test_e2_attendance_of_an_unknown_action(reseau: Path, dossier: Path, edit: E
     assert check(reseau) == [
         (
             "E2",
-            55,
+            56,
             34,
             "l'action « a2 » n'existe pas dans le parcours",
             "actions du parcours : a1",
@@ -549,7 +549,7 @@ def test_e8_action_ending_before_it_starts(reseau: Path, dossier: Path, edit: Ed
         ),
         (
             "E8",
-            55,
+            56,
             14,
             "présence du 05/10/2026 hors des dates de l'action a1 (20/10/2026 – 16/10/2026)",
             "corriger la date ou l'action",
@@ -569,7 +569,7 @@ def test_e8_attendance_outside_its_action(reseau: Path, dossier: Path, edit: Edi
     assert check(reseau) == [
         (
             "E8",
-            55,
+            56,
             14,
             "présence du 17/10/2026 hors des dates de l'action a1 (05/10/2026 – 16/10/2026)",
             "corriger la date ou l'action",
@@ -585,7 +585,7 @@ def test_e8_check_in_after_the_reference_date(reseau: Path) -> None:
     assert check(reseau, date(2026, 10, 8)) == [
         (
             "E8",
-            51,
+            52,
             13,
             "point de suivi daté du 09/10/2026, dans le futur (date de référence : 08/10/2026)",
             FUTURE_HINT,
@@ -596,7 +596,7 @@ def test_e8_check_in_after_the_reference_date(reseau: Path) -> None:
 def test_e8_attendance_after_the_reference_date(reseau: Path) -> None:
     assert check(reseau, date(2026, 10, 4))[1] == (
         "E8",
-        55,
+        56,
         14,
         "présence datée du 05/10/2026, dans le futur (date de référence : 04/10/2026)",
         FUTURE_HINT,
@@ -618,7 +618,7 @@ def test_e8_transmission_of_the_bilan_in_the_future(reseau: Path, dossier: Path)
     assert check(reseau) == [
         (
             "E8",
-            58,
+            59,
             32,
             "transmission du bilan datée du 30/11/2026, dans le futur "
             "(date de référence : 27/11/2026)",
@@ -653,7 +653,7 @@ def test_e9_bilan_with_a_solution_and_no_date(reseau: Path, dossier: Path) -> No
     assert check(reseau) == [
         (
             "E9",
-            57,
+            58,
             3,
             "un bilan avec une solution doit être daté",
             "ajouter « date: AAAA-MM-JJ » au bilan",
@@ -691,7 +691,7 @@ def test_e9_check_in_after_an_early_exit(reseau: Path, dossier: Path) -> None:
     assert check(reseau) == [
         (
             "E9",
-            51,
+            52,
             13,
             "point de suivi le 09/10/2026, après la sortie anticipée du 08/10/2026",
             EXIT_HINT,

@@ -46,6 +46,7 @@ class Code(StrEnum):
     E8 = "E8"
     E9 = "E9"
     E10 = "E10"
+    E11 = "E11"
     A1 = "A1"
     A2 = "A2"
     A3 = "A3"
@@ -123,6 +124,9 @@ CATALOGUE: dict[Code, Entry] = {
         "Statut scolaire : action ou présence avant l'inscription ou la rentrée",
         _E,
         facts=("programme_start",),
+    ),
+    Code.E11: Entry(
+        "Stage en entreprise sans convention signée à temps", _E, facts=("is_company_placement",)
     ),
     Code.A1: Entry(
         "Entretien approfondi en retard",

@@ -21,7 +21,6 @@ from pae.programme.clock import (
 )
 from pae.programme.context import Context
 from pae.programme.facts import (
-    COMPANY_PLACEMENTS,
     accepted,
     attendance_counts,
     bilan_held,
@@ -33,6 +32,7 @@ from pae.programme.facts import (
     in_depth_actor,
     in_depth_held,
     info_held,
+    is_company_placement,
     last_check_in,
     programme_end,
     programme_start,
@@ -264,7 +264,7 @@ def a11_company_share(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem
         return
     disp = ctx.settings.dispositif(d.dispositif)
     end = min(programme_end(d) or disp.fin(d.session), disp.fin(d.session))
-    placements = [a for a in d.actions if a.type in COMPANY_PLACEMENTS]
+    placements = [a for a in d.actions if is_company_placement(a)]
     calendar = school_days(ctx, d)
     length = calendar.count(start - timedelta(days=1), end)
     if length <= 0 or not placements:

@@ -159,11 +159,27 @@ def slot_dates(action: Action, slot: Creneau, start: date) -> list[date]:
     return out
 
 
+def is_company_placement(action: Action) -> bool:
+    return action.type in COMPANY_PLACEMENTS
+
+
+def days_done(d: Dossier, action: Action, today: date) -> int:
+    """Days actually done in an action by `today`: the distinct dates of its attendance
+    lines marked present or late (the proofs the allowance of a placement is paid on)."""
+    return len(
+        {
+            p.date
+            for p in d.assiduite
+            if p.action == action.id and p.statut in PRESENT and p.date <= today
+        }
+    )
+
+
 def company_placement_days(d: Dossier, start: date, end: date) -> set[date]:
     """Calendar days within [start, end] covered by a company placement."""
     days: set[date] = set()
     for a in d.actions:
-        if a.type in COMPANY_PLACEMENTS:
+        if is_company_placement(a):
             first, last = max(a.debut, start), min(a.fin, end)
             days.update(first + timedelta(days=i) for i in range((last - first).days + 1))
     return days

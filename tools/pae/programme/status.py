@@ -17,8 +17,10 @@ from pae.programme.deadlines import Deadline, deadlines
 from pae.programme.facts import (
     attendance_rate,
     bilan_with_solution,
+    days_done,
     enrolled,
     exit_date,
+    is_company_placement,
     programme_start,
 )
 from pae.programme.rules.eligibility import MEF_BY_DIPLOMA
@@ -62,6 +64,9 @@ class DossierStatus:
     jours_en_parcours: int | None = None
     sortie: str = "non_renseignee"
     mission_locale: MissionLocale | None = None
+    jours_effectues: dict[str, int] = field(default_factory=dict)
+    """Days done in each company placement (action id → days), from its attendance lines:
+    what the lycée pays the allowance on."""
 
     @property
     def next_deadline(self) -> Deadline | None:
@@ -173,6 +178,9 @@ def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
         ),
         sortie=outcome(d, today),
         mission_locale=ctx.network.mission_locale_of(d),
+        jours_effectues={
+            a.id: days_done(d, a, today) for a in d.actions if is_company_placement(a)
+        },
     )
 
 

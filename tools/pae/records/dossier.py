@@ -76,6 +76,20 @@ JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
 
 
 @dataclass(frozen=True)
+class Convention:
+    date_signature: date
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Tuteur:
+    nom: str
+    fonction: str | None = None
+    telephone: str | None = None
+    courriel: str | None = None
+
+
+@dataclass(frozen=True)
 class Action:
     index: int
     id: str
@@ -86,6 +100,8 @@ class Action:
     structure: str | None = None
     lieu: str | None = None
     creneaux: tuple[Creneau, ...] = ()
+    convention: Convention | None = None
+    tuteur: Tuteur | None = None
 
 
 @dataclass(frozen=True)
@@ -266,7 +282,21 @@ def _action(index: int, raw: Raw) -> Action:
             Creneau(c["jour"], time.fromisoformat(c["debut"]), time.fromisoformat(c["fin"]))
             for c in raw.get("creneaux") or ()
         ),
+        convention=_convention(raw.get("convention")),
+        tuteur=_tuteur(raw.get("tuteur")),
     )
+
+
+def _convention(raw: Raw | None) -> Convention | None:
+    if not raw:
+        return None
+    return Convention(_req_d(raw["date_signature"]), raw.get("reference"))
+
+
+def _tuteur(raw: Raw | None) -> Tuteur | None:
+    if not raw:
+        return None
+    return Tuteur(raw["nom"], raw.get("fonction"), raw.get("telephone"), raw.get("courriel"))
 
 
 def _sortie(raw: Raw | None) -> SortieAnticipee | None:

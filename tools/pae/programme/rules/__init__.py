@@ -24,7 +24,7 @@ from pae.programme.rules.references import (
     e3_placement,
     uai_key,
 )
-from pae.programme.rules.school_status import e10_school_status
+from pae.programme.rules.school_status import e10_school_status, e11_placement_convention
 from pae.records.dossier import Dossier
 
 DossierRule = Callable[[Dossier, Context], Iterator[Problem]]
@@ -40,6 +40,7 @@ DOSSIER_RULES: tuple[DossierRule, ...] = (
     e8_chronology,
     e9_consistency,
     e10_school_status,
+    e11_placement_convention,
     w1_in_depth_participants,
 )
 

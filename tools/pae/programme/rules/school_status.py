@@ -1,4 +1,5 @@
-"""Nothing happens under school status before it begins (E10).
+"""Nothing happens under school status before it begins (E10); no company placement
+without its convention (E11).
 
 The young person is under school status from the start of the programme (the later of the
 enrolment and the rentrée) to its end (the early exit, else 31 December): without it,
@@ -16,7 +17,7 @@ from pae.labels import fr
 from pae.problems import Problem
 from pae.programme.clock import rentree
 from pae.programme.context import Context
-from pae.programme.facts import programme_start
+from pae.programme.facts import is_company_placement, programme_start
 from pae.records.dossier import Dossier
 
 _NO_STATUS = "sans statut scolaire, ni convention ni couverture"
@@ -61,3 +62,32 @@ def _attendance(d: Dossier, index: int, day: date, before: str, fix: str | None)
         if fix
         else "noter d'abord l'inscription (section « inscription »), ou retirer la présence",
     )
+
+
+def e11_placement_convention(d: Dossier, ctx: Context) -> Iterator[Problem]:
+    """A company placement needs a convention signed by its first day, once it has begun
+    (a placement still ahead may wait for its signature)."""
+    for a in d.actions:
+        if not is_company_placement(a):
+            continue
+        signed = a.convention.date_signature if a.convention else None
+        if signed is None and a.debut <= ctx.today:
+            yield Problem(
+                Code.E11,
+                d.file,
+                f"stage en entreprise « {a.intitule} » commencé le {fr(a.debut)} sans "
+                "convention signée",
+                ("parcours", "actions", a.index),
+                hint="noter la convention signée avant le premier jour : « convention: "
+                "{date_signature: AAAA-MM-JJ, reference: …} » ; sans convention, pas de stage",
+            )
+        elif signed is not None and signed > a.debut:
+            yield Problem(
+                Code.E11,
+                d.file,
+                f"convention signée le {fr(signed)}, après le début du stage « {a.intitule} » "
+                f"le {fr(a.debut)}",
+                ("parcours", "actions", a.index, "convention", "date_signature"),
+                hint="la convention est signée au plus tard le premier jour du stage : corriger "
+                "la date de signature ou le début du stage",
+            )
