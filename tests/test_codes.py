@@ -21,7 +21,7 @@ def test_the_facts_a_rule_reads_are_predicates_of_the_facts_module() -> None:
 
 
 def test_alerts_and_errors_by_severity() -> None:
-    assert [c.value for c in ALERT_CODES] == [f"A{n}" for n in range(1, 13)]
+    assert [c.value for c in ALERT_CODES] == [f"A{n}" for n in range(1, 14)]
     assert len(ALERTS) == len(ALERT_CODES)
     assert all(Code(f"E{n}").severity is Severity.ERROR for n in range(1, 11))
     assert all(code.entry.actors for code in ALERT_CODES)

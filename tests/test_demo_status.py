@@ -27,7 +27,7 @@ from pae.records.reading import load_network
 REPO = Path(__file__).resolve().parents[1]
 EXPECTED = Path(__file__).parent / "data" / "demo_attendu.yaml"
 DATES = ("2026-10-15", "2026-12-20")
-EVERY_CODE = [f"A{i}" for i in range(1, 13)]
+EVERY_CODE = [f"A{i}" for i in range(1, 14)]
 
 Run = Callable[..., Result]
 Row = tuple[str, tuple[str, ...]]

@@ -59,6 +59,7 @@ class Code(StrEnum):
     A10 = "A10"
     A11 = "A11"
     A12 = "A12"
+    A13 = "A13"
     W1 = "W1"
     CODEOWNERS = "CODEOWNERS"
 
@@ -158,6 +159,19 @@ CATALOGUE: dict[Code, Entry] = {
     ),
     Code.A12: Entry(
         "Bilan tenu ou transmis après la fin du parcours", _A, (_R,), ("bilan_held", "bilan_sent")
+    ),
+    Code.A13: Entry(
+        "Passation à la PSAD ou à la mission locale non notée",
+        _A,
+        (_C,),
+        (
+            "declined",
+            "unreachable",
+            "left_without_solution",
+            "moved_away",
+            "minor_on",
+            "handover_done",
+        ),
     ),
     Code.W1: Entry(
         "Entretien approfondi sans le référent ou sans le conseiller", _W, facts=("in_depth_held",)

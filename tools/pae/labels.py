@@ -135,6 +135,10 @@ EXIT_REASONS = {
     "abandon": "abandon",
     "autre": "autre",
 }
+HANDOVER_TO = {
+    "psad": "plateforme de suivi et d'appui aux décrocheurs (PSAD)",
+    "mission_locale": "mission locale",
+}
 RESULTATS = {"admis": "admis", "ajourne": "ajourné"}
 MEF = {"pae_n3": "PAE N3", "pae_n4": "PAE N4"}
 DISPOSITIFS = {"pae": "Parcours Ambition Emploi", "avenirpro_plus": "AvenirPro+"}

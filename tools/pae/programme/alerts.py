@@ -1,7 +1,8 @@
 """Alerts: a valid dossier where someone must act; one function per alert.
 
-The calendar alerts (A7, A8) are in `timetable_alerts`; what each alert reads of the
-dossier is a predicate of `facts`.
+The calendar alerts (A7, A8) are in `timetable_alerts`, those of the programme's end (A9,
+A12, A13) in `closing_alerts`; what each alert reads of the dossier is a predicate of
+`facts`.
 """
 
 from __future__ import annotations
@@ -19,16 +20,13 @@ from pae.programme.clock import (
     rentree,
     school_days,
 )
+from pae.programme.closing_alerts import a9_bilan, a12_late_bilan, a13_handover
 from pae.programme.context import Context
 from pae.programme.facts import (
     accepted,
     attendance_counts,
-    bilan_held,
-    bilan_sent,
-    bilan_with_solution,
     company_placement_days,
     enrolled,
-    exit_date,
     in_depth_actor,
     in_depth_held,
     info_held,
@@ -200,47 +198,6 @@ def a6_attendance(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
         )
 
 
-def a9_bilan(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
-    today = ctx.today
-    if not enrolled(d, today):
-        return
-    fin = ctx.settings.dispositif(d.dispositif).fin(d.session)
-    ended = today > fin or exit_date(d, today) is not None
-    if ended and not bilan_with_solution(d, today) and etape is not Step.TERMINE:
-        why = "sortie anticipée" if exit_date(d, today) else f"fin du parcours le {fr(fin)}"
-        yield alert(
-            d,
-            Code.A9,
-            f"bilan à faire ({why}) : aucun bilan avec solution de sortie",
-            Actor.REFERENT,
-            fin,
-            ("bilan",),
-            "organiser l'entretien de bilan avec le conseiller et le jeune",
-        )
-    b = d.bilan
-    if b and bilan_held(d, today):
-        if etape is not Step.TERMINE and not bilan_sent(d, today):
-            yield alert(
-                d,
-                Code.A9,
-                "bilan non transmis au chef d'établissement",
-                Actor.REFERENT,
-                fin,
-                ("bilan",),
-                "noter « transmis_chef_etablissement: AAAA-MM-JJ »",
-            )
-        if b.imilo_mis_a_jour is not True:
-            yield alert(
-                d,
-                Code.A9,
-                "bilan non reporté dans I-Milo",
-                Actor.CONSEILLER,
-                fin,
-                ("bilan",),
-                "mettre à jour I-Milo puis noter « imilo_mis_a_jour: true »",
-            )
-
-
 def a10_france_travail(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
     today = ctx.today
     ei = d.entretien_information
@@ -288,39 +245,6 @@ def a11_company_share(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem
         )
 
 
-def a12_late_bilan(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
-    """A bilan held or sent after the end of the programme: recorded, and flagged (on every
-    step: a finished dossier keeps the mark)."""
-    today, b = ctx.today, d.bilan
-    fin = ctx.settings.dispositif(d.dispositif).fin(d.session)
-    hint = (
-        "rien à corriger dans le dossier : le bilan reste enregistré ; les prochains bilans "
-        f"se tiennent et se transmettent au plus tard le {fr(fin)}"
-    )
-    if b and b.date and bilan_held(d, today) and b.date > fin:
-        yield alert(
-            d,
-            Code.A12,
-            f"bilan tenu le {fr(b.date)}, après la fin du parcours le {fr(fin)}",
-            Actor.REFERENT,
-            fin,
-            ("bilan", "date"),
-            hint,
-        )
-    sent = b.transmis_chef_etablissement if b else None
-    if sent and bilan_sent(d, today) and sent > fin:
-        yield alert(
-            d,
-            Code.A12,
-            f"bilan transmis au chef d'établissement le {fr(sent)}, après la fin du parcours "
-            f"le {fr(fin)}",
-            Actor.REFERENT,
-            fin,
-            ("bilan", "transmis_chef_etablissement"),
-            hint,
-        )
-
-
 ALERTS: tuple[Alert, ...] = (
     a1_in_depth_interview,
     a2_enrolment_deadline,
@@ -334,6 +258,7 @@ ALERTS: tuple[Alert, ...] = (
     a10_france_travail,
     a11_company_share,
     a12_late_bilan,
+    a13_handover,
 )
 
 

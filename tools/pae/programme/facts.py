@@ -50,6 +50,32 @@ def accepted(d: Dossier, today: date) -> bool:
     return bool(reached) and reached[-1].reponse == "entretien_accepte"
 
 
+def declined(d: Dossier, today: date) -> tuple[date, Path_] | None:
+    """The young person refused the programme by `today` — at the information interview, or
+    at the last contact that reached them with no interview since: when, and where."""
+    ei = d.entretien_information
+    if ei and ei.date <= today and ei.decision == "refus":
+        return ei.date, ("entretien_information", "decision")
+    if info_held(d, today):
+        return None
+    reached = [(i, c) for i, c in enumerate(d.contacts) if c in reached_contacts(d, today)]
+    if reached:
+        i, last = max(reached, key=lambda ic: (ic[1].date, ic[0]))  # as reached_contacts
+        if last.reponse == "refus":
+            return last.date, ("reperage", "contacts", i, "reponse")
+    return None
+
+
+def unreachable(d: Dossier, today: date, attempts: int) -> tuple[date, Path_] | None:
+    """At least `attempts` contacts by `today` and none reached the young person: the last
+    attempt, and where it is written."""
+    tried = [(i, c) for i, c in enumerate(d.contacts) if c.date <= today]
+    if len(tried) < attempts or reached_contacts(d, today):
+        return None
+    i, last = max(tried, key=lambda ic: (ic[1].date, ic[0]))
+    return last.date, ("reperage", "contacts", i, "date")
+
+
 def enrolled(d: Dossier, today: date) -> bool:
     return d.inscription is not None and d.inscription.date <= today
 
@@ -93,6 +119,47 @@ def bilan_sent(d: Dossier, today: date) -> bool:
     """The bilan was transmitted to the head of school by `today`."""
     sent = d.bilan.transmis_chef_etablissement if d.bilan else None
     return sent is not None and sent <= today
+
+
+def left_without_solution(d: Dossier, today: date) -> tuple[date, Path_] | None:
+    """The young person left the programme without a solution by `today`: a bilan whose
+    solution is `sans_solution`, or, before any bilan with a solution, an early exit for
+    `abandon`."""
+    b = d.bilan
+    if b and b.date and bilan_with_solution(d, today):
+        return (b.date, ("bilan", "solution")) if b.solution == "sans_solution" else None
+    exit_ = d.sortie_anticipee
+    if exit_ and exit_date(d, today) and exit_.motif == "abandon":
+        return exit_.date, ("sortie_anticipee", "motif")
+    return None
+
+
+def moved_away(d: Dossier, today: date) -> tuple[date, Path_] | None:
+    """An early exit because the young person moved away, by `today`."""
+    exit_ = d.sortie_anticipee
+    if exit_ and exit_date(d, today) and exit_.motif == "demenagement":
+        return exit_.date, ("sortie_anticipee", "motif")
+    return None
+
+
+def handover_done(d: Dossier, today: date) -> bool:
+    """The hand-over to the PSAD or a mission locale is recorded, dated by `today`."""
+    return d.passation is not None and d.passation.date <= today
+
+
+def age_on(d: Dossier, day: date) -> int | None:
+    """Age in full years on `day` (a birthday on the day counts)."""
+    born = d.date_naissance
+    if born is None:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def minor_on(d: Dossier, day: date) -> bool:
+    """Under 18 on `day`: the obligation de formation covers 16–18 year-olds (code de
+    l'éducation, art. L. 114-1); younger ones are under compulsory schooling."""
+    age = age_on(d, day)
+    return age is not None and age < 18
 
 
 def programme_start(d: Dossier, rentree: date) -> date | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pae.codes import Actor
-from pae.labels import CANAUX, CONTACT_RESULTS, EXIT_REASONS, MEF, label
+from pae.labels import CANAUX, CONTACT_RESULTS, EXIT_REASONS, HANDOVER_TO, MEF, label
 from pae.problems import Problem
 from pae.programme.alerts import alerts
 from pae.programme.clock import attendance_window_start, rentree
@@ -145,6 +145,9 @@ def timeline(d: Dossier, today: date) -> list[Event]:
     if d.sortie_anticipee:
         reason = label(EXIT_REASONS, d.sortie_anticipee.motif)
         items.append((d.sortie_anticipee.date, f"Sortie anticipée ({reason})"))
+    if d.passation:
+        to = label(HANDOVER_TO, d.passation.vers)
+        items.append((d.passation.date, f"Passation du suivi : {to}"))
     if d.bilan and d.bilan.date:
         items.append((d.bilan.date, "Entretien de bilan"))
     if d.bilan and d.bilan.transmis_chef_etablissement:

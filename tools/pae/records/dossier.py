@@ -129,6 +129,14 @@ class SortieAnticipee:
 
 
 @dataclass(frozen=True)
+class Passation:
+    date: date
+    vers: str
+    structure: str | None = None
+    commentaire: str | None = None
+
+
+@dataclass(frozen=True)
 class Bilan:
     date: date | None
     solution: str | None = None
@@ -166,6 +174,7 @@ class Dossier:
     points: tuple[Point, ...] = ()
     assiduite: tuple[Presence, ...] = ()
     sortie_anticipee: SortieAnticipee | None = None
+    passation: Passation | None = None
     bilan: Bilan | None = None
 
     @property
@@ -224,6 +233,7 @@ class Dossier:
                 for i, a in enumerate(suivi.get("assiduite") or ())
             ),
             sortie_anticipee=_sortie(raw.get("sortie_anticipee")),
+            passation=_passation(raw.get("passation")),
             bilan=_bilan(raw.get("bilan")),
         )
 
@@ -303,6 +313,12 @@ def _sortie(raw: Raw | None) -> SortieAnticipee | None:
     if not raw:
         return None
     return SortieAnticipee(_req_d(raw["date"]), raw["motif"], raw.get("commentaire"))
+
+
+def _passation(raw: Raw | None) -> Passation | None:
+    if not raw:
+        return None
+    return Passation(_req_d(raw["date"]), raw["vers"], raw.get("structure"), raw.get("commentaire"))
 
 
 def _bilan(raw: Raw | None) -> Bilan | None:
