@@ -649,26 +649,43 @@ def test_a9_none_before_the_end() -> None:
 
 
 @pytest.mark.parametrize(
-    ("france_travail", "raised"),
+    ("france_travail", "message"),
     [
-        ({"inscrit": True, "verifie": False}, True),
-        ({"inscrit": True}, True),
-        ({"inscrit": True, "verifie": True}, False),
-        ({"inscrit": False}, False),
+        (
+            {"inscrit": True, "verifie": False},
+            "inscription à France Travail (ex-Pôle emploi) déclarée mais non vérifiée",
+        ),
+        (
+            {"inscrit": True},
+            "inscription à France Travail (ex-Pôle emploi) déclarée mais non vérifiée",
+        ),
+        (
+            {"inscrit": True, "verifie": True},
+            "inscription à France Travail (ex-Pôle emploi) vérifiée, sans décision sur le "
+            "double suivi",
+        ),
+        ({"inscrit": True, "verifie": True, "double_suivi": False}, None),
+        ({"inscrit": True, "verifie": True, "double_suivi": True}, None),
+        ({"inscrit": False}, None),
     ],
 )
-def test_a10_registration_declared_not_verified(
-    france_travail: dict[str, bool], raised: bool
+def test_a10_registration_declared_checked_and_double_follow_up_decided(
+    france_travail: dict[str, bool], message: str | None
 ) -> None:
     jeune = contacted().info("2026-09-10", france_travail=france_travail)
     assert of(status_of(jeune, "2026-09-09"), "A10") == []  # interview not held yet
     found = of(status_of(jeune, "2026-09-10"), "A10")
-    assert bool(found) is raised
-    if raised:
-        assert found[0].message == (
-            "inscription à France Travail (ex-Pôle emploi) déclarée mais non vérifiée"
-        )
+    assert [a.message for a in found] == ([message] if message else [])
+    if found:
         assert (found[0].actor, found[0].due) == (Actor.CONSEILLER, date(2026, 9, 17))
+
+
+def test_a10_the_double_follow_up_hint() -> None:
+    jeune = contacted().info("2026-09-10", france_travail={"inscrit": True, "verifie": True})
+    assert alert(status_of(jeune, "2026-09-10"), "A10").hint == (
+        "juger avec le jeune de l'utilité d'un double suivi mission locale et France Travail, "
+        "puis noter « double_suivi: true » ou « double_suivi: false »"
+    )
 
 
 # --- A11 company placements -------------------------------------------------------------------

@@ -25,7 +25,7 @@ def test_alerts_and_errors_by_severity() -> None:
     assert len(ALERTS) == len(ALERT_CODES)
     assert all(Code(f"E{n}").severity is Severity.ERROR for n in range(1, 11))
     assert all(code.entry.actors for code in ALERT_CODES)
-    assert [c.value for c in WARNING_CODES] == ["W1"]
+    assert [c.value for c in WARNING_CODES] == ["W1", "W2"]
     assert all(not code.is_alert and not code.entry.actors for code in WARNING_CODES)
 
 

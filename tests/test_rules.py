@@ -471,7 +471,7 @@ def test_e7_action_after_31_december(reseau: Path, dossier: Path, edit: Edit) ->
 
 def test_e7_accepts_a_bilan_after_31_december(reseau: Path, dossier: Path) -> None:
     # A late bilan is recorded, and flagged by A12 (tests/test_late_bilan.py).
-    append(dossier, "bilan:\n  date: 2027-01-04\n  solution: emploi\n")
+    append(dossier, "bilan:\n  date: 2027-01-04\n  participants: [jeune]\n  solution: emploi\n")
     append(dossier, "  transmis_chef_etablissement: 2027-01-05\n")
     assert check(reseau, date(2027, 1, 10)) == []
 
@@ -614,7 +614,11 @@ def test_e8_contact_after_the_reference_date(reseau: Path) -> None:
 
 
 def test_e8_transmission_of_the_bilan_in_the_future(reseau: Path, dossier: Path) -> None:
-    append(dossier, "bilan:\n  date: 2026-11-20\n  transmis_chef_etablissement: 2026-11-30\n")
+    append(
+        dossier,
+        "bilan:\n  date: 2026-11-20\n  transmis_chef_etablissement: 2026-11-30\n"
+        "  participants: [jeune]\n",
+    )
     assert check(reseau) == [
         (
             "E8",
@@ -639,7 +643,7 @@ def test_e8_interviews_and_actions_may_be_planned_ahead(
 
 
 def test_e9_dated_bilan_with_a_solution(reseau: Path, dossier: Path) -> None:
-    append(dossier, "bilan:\n  date: 2026-11-20\n  solution: emploi\n")
+    append(dossier, "bilan:\n  date: 2026-11-20\n  participants: [jeune]\n  solution: emploi\n")
     assert check(reseau) == []
 
 
@@ -659,6 +663,22 @@ def test_e9_bilan_with_a_solution_and_no_date(reseau: Path, dossier: Path) -> No
             "ajouter « date: AAAA-MM-JJ » au bilan",
         )
     ]
+
+
+@pytest.mark.parametrize(("first", "error"), [("2025", False), ("2026", False), ("2027", True)])
+def test_e9_first_session_after_the_session(
+    reseau: Path, dossier: Path, edit: Edit, first: str, error: bool
+) -> None:
+    edit(dossier, "premiere_session: 2026", f"premiere_session: {first}")
+    expected = (
+        "E9",
+        14,
+        21,
+        "première session 2027 postérieure à la session 2026 du dossier",
+        "la première session est celle où le candidat s'est présenté pour la première fois à "
+        "ce diplôme : au plus tard 2026",
+    )
+    assert check(reseau) == ([expected] if error else [])
 
 
 def test_e9_graduate_without_parcoursup_offer(reseau: Path, dossier: Path, edit: Edit) -> None:
@@ -682,7 +702,7 @@ def test_e9_graduate_cannot_have_failed(reseau: Path, dossier: Path, edit: Edit)
 
 def test_e9_check_in_on_the_day_of_an_early_exit(reseau: Path, dossier: Path) -> None:
     append(dossier, "sortie_anticipee:\n  date: 2026-10-09\n  motif: emploi\n")
-    append(dossier, "bilan:\n  date: 2026-10-20\n  solution: emploi\n")
+    append(dossier, "bilan:\n  date: 2026-10-20\n  participants: [jeune]\n  solution: emploi\n")
     assert check(reseau) == []
 
 

@@ -182,3 +182,54 @@ def test_statut_prints_no_invalid_file_for_warnings(
     done = pae(capsys, "--depot", reseau, "statut", *DATE)
     assert done.code == 0 and done.err == ""
     assert "0990001N-2026-001" in done.out
+
+
+# --- W2: the young person at the bilan --------------------------------------------------------
+
+W2_HINT = (
+    "l'entretien de bilan se tient avec le jeune (vademecum, § 5) : ajouter jeune aux "
+    "participants, ou noter pourquoi il était absent (« absence_jeune: … »)"
+)
+
+
+def w2(root: Path, today: str = "2026-11-27") -> list[tuple[int | None, str, str | None]]:
+    result = validate(root, date.fromisoformat(today))
+    return [(p.line, p.message, p.hint) for p in result.problems if p.code is Code.W2]
+
+
+def with_bilan(dossier: Path, *lines: str) -> None:
+    text = dossier.read_text(encoding="utf-8")
+    body = "".join(f"  {line}\n" for line in lines)
+    dossier.write_text(f"{text}bilan:\n  date: 2026-11-20\n{body}", encoding="utf-8")
+
+
+def test_w2_a_bilan_with_the_young_person(reseau: Path, dossier: Path) -> None:
+    with_bilan(dossier, "participants: [referent, conseiller_ml, jeune]")
+    assert w2(reseau) == []
+
+
+def test_w2_a_bilan_without_the_young_person(reseau: Path, dossier: Path) -> None:
+    with_bilan(dossier, "participants: [referent, conseiller_ml]")
+    assert w2(reseau) == [(59, "bilan du 20/11/2026 sans le jeune parmi les participants", W2_HINT)]
+
+
+def test_w2_a_reason_for_the_absence(reseau: Path, dossier: Path) -> None:
+    with_bilan(
+        dossier,
+        "participants: [referent, conseiller_ml]",
+        "absence_jeune: Injoignable malgré trois relances ; bilan fait avec sa mère.",
+    )
+    assert w2(reseau) == []
+
+
+def test_w2_no_participants_at_all(reseau: Path, dossier: Path) -> None:
+    with_bilan(dossier, "solution: emploi")
+    assert [(line, m) for line, m, _ in w2(reseau)] == [
+        (58, "bilan du 20/11/2026 sans le jeune parmi les participants")
+    ]
+
+
+def test_w2_only_once_the_bilan_is_held(reseau: Path, dossier: Path) -> None:
+    with_bilan(dossier, "participants: [referent]")
+    assert w2(reseau, "2026-11-19") == []
+    assert len(w2(reseau, "2026-11-20")) == 1

@@ -61,6 +61,7 @@ class Code(StrEnum):
     A12 = "A12"
     A13 = "A13"
     W1 = "W1"
+    W2 = "W2"
     CODEOWNERS = "CODEOWNERS"
 
     @property
@@ -176,6 +177,7 @@ CATALOGUE: dict[Code, Entry] = {
     Code.W1: Entry(
         "Entretien approfondi sans le référent ou sans le conseiller", _W, facts=("in_depth_held",)
     ),
+    Code.W2: Entry("Bilan sans le jeune, sans raison notée", _W, facts=("bilan_held",)),
     Code.CODEOWNERS: Entry("Fichier CODEOWNERS à régénérer", _E),
 }
 

@@ -199,19 +199,35 @@ def a6_attendance(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
 
 
 def a10_france_travail(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
+    """The conseiller checks a declared France Travail registration, then decides whether a
+    double follow-up is useful (vademecum, § 2)."""
     today = ctx.today
     ei = d.entretien_information
-    if etape in CLOSED or not ei or not info_held(d, today):
+    if etape in CLOSED or not ei or not info_held(d, today) or not ei.ft_inscrit:
         return
-    if ei.ft_inscrit and ei.ft_verifie is not True:
+    due = in_depth_due(ctx, d, ei.date)
+    where = ("entretien_information", "france_travail")
+    if ei.ft_verifie is not True:
         yield alert(
             d,
             Code.A10,
             "inscription à France Travail (ex-Pôle emploi) déclarée mais non vérifiée",
             Actor.CONSEILLER,
-            in_depth_due(ctx, d, ei.date),
-            ("entretien_information", "france_travail"),
+            due,
+            where,
             "vérifier l'inscription, juger de l'utilité d'un double suivi, noter « verifie: true »",
+        )
+    elif ei.ft_double_suivi is None:
+        yield alert(
+            d,
+            Code.A10,
+            "inscription à France Travail (ex-Pôle emploi) vérifiée, sans décision sur le "
+            "double suivi",
+            Actor.CONSEILLER,
+            due,
+            where,
+            "juger avec le jeune de l'utilité d'un double suivi mission locale et France "
+            "Travail, puis noter « double_suivi: true » ou « double_suivi: false »",
         )
 
 

@@ -144,6 +144,7 @@ class Bilan:
     participants: tuple[str, ...] = ()
     transmis_chef_etablissement: Day | None = None
     imilo_mis_a_jour: bool | None = None
+    absence_jeune: str | None = None
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,7 @@ def _bilan(raw: Raw | None) -> Bilan | None:
         participants=tuple(raw.get("participants") or ()),
         transmis_chef_etablissement=_d(raw.get("transmis_chef_etablissement")),
         imilo_mis_a_jour=raw.get("imilo_mis_a_jour"),
+        absence_jeune=raw.get("absence_jeune"),
     )
 
 

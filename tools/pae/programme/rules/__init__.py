@@ -14,7 +14,10 @@ from pae.programme.rules.eligibility import (
     e5_mef,
     e6_enrolment_deadline,
 )
-from pae.programme.rules.participants import w1_in_depth_participants
+from pae.programme.rules.participants import (
+    w1_in_depth_participants,
+    w2_bilan_without_the_young_person,
+)
 from pae.programme.rules.references import (
     bad_uai,
     check_reference,
@@ -42,6 +45,7 @@ DOSSIER_RULES: tuple[DossierRule, ...] = (
     e10_school_status,
     e11_placement_convention,
     w1_in_depth_participants,
+    w2_bilan_without_the_young_person,
 )
 
 

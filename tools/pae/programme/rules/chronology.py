@@ -168,6 +168,16 @@ def e9_consistency(d: Dossier, ctx: Context) -> Iterator[Problem]:
             ("bilan",),
             hint="ajouter « date: AAAA-MM-JJ » au bilan",
         )
+    if d.premiere_session is not None and d.premiere_session > d.session:
+        yield Problem(
+            Code.E9,
+            d.file,
+            f"première session {d.premiere_session} postérieure à la session {d.session} du "
+            "dossier",
+            ("examen", "premiere_session"),
+            hint="la première session est celle où le candidat s'est présenté pour la première "
+            f"fois à ce diplôme : au plus tard {d.session}",
+        )
     if d.resultat == "admis" and d.motif == "echec_examen":
         yield Problem(
             Code.E9,

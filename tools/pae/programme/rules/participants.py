@@ -8,7 +8,7 @@ from pae.codes import Code
 from pae.labels import fr
 from pae.problems import Problem
 from pae.programme.context import Context
-from pae.programme.facts import in_depth_held
+from pae.programme.facts import bilan_held, in_depth_held
 from pae.records.dossier import Dossier
 
 _MISSING = {
@@ -37,3 +37,22 @@ def w1_in_depth_participants(d: Dossier, ctx: Context) -> Iterator[Problem]:
             + " et ".join(missing)
             + " aux participants s'ils étaient présents",
         )
+
+
+def w2_bilan_without_the_young_person(d: Dossier, ctx: Context) -> Iterator[Problem]:
+    """The bilan is held by the référent with the conseiller and the young person
+    (vademecum, § 5): once held, the young person is among its participants, or the
+    dossier says why not."""
+    b = d.bilan
+    if b is None or b.date is None or not bilan_held(d, ctx.today):
+        return
+    if "jeune" in b.participants or b.absence_jeune:
+        return
+    yield Problem(
+        Code.W2,
+        d.file,
+        f"bilan du {fr(b.date)} sans le jeune parmi les participants",
+        ("bilan", "participants") if b.participants else ("bilan",),
+        hint="l'entretien de bilan se tient avec le jeune (vademecum, § 5) : ajouter jeune aux "
+        "participants, ou noter pourquoi il était absent (« absence_jeune: … »)",
+    )
