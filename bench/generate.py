@@ -138,7 +138,7 @@ SPECIALITES = {
         "Métiers de l'électricité et de ses environnements connectés",
     ],
     "bma": ["Ébéniste", "Verrier décorateur"],
-    "dtms": ["Techniques du théâtre, option régie"],
+    "dtms": ["Techniques de l'habillage", "Machiniste constructeur"],
 }
 UNITES = {"cap": ["EP1", "EP2", "EP3", "EG1", "EG2"], "bac_pro": ["E2", "E31", "E32", "E4"]}
 PROJETS = [
@@ -146,7 +146,7 @@ PROJETS = [
     ("emploi", "Employé de rayon en grande surface"),
     ("apprentissage", "CAP Boulanger en apprentissage"),
     ("apprentissage", "BTS Négociation et digitalisation de la relation client en alternance"),
-    ("formation_complementaire", "Mention complémentaire Vendeur spécialisé en alimentation"),
+    ("formation_complementaire", "Certificat de spécialisation Vendeur spécialisé en alimentation"),
     ("formation_complementaire", "Repasser les épreuves générales au lycée"),
     ("emploi", "Agent logistique en entrepôt, CACES à passer"),
 ]
