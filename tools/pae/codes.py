@@ -156,7 +156,7 @@ CATALOGUE: dict[Code, Entry] = {
         "Trop de stages en entreprise",
         _A,
         (_R,),
-        ("programme_start", "programme_end", "company_placement_days"),
+        ("programme_start", "programme_end", "company_placement_spans"),
     ),
     Code.A12: Entry(
         "Bilan tenu ou transmis après la fin du parcours", _A, (_R,), ("bilan_held", "bilan_sent")

@@ -25,7 +25,7 @@ from pae.programme.context import Context
 from pae.programme.facts import (
     accepted,
     attendance_counts,
-    company_placement_days,
+    company_placement_spans,
     enrolled,
     in_depth_actor,
     in_depth_held,
@@ -244,14 +244,15 @@ def a11_company_share(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem
         return
     # Only the school days within the programme count (a placement may be planned beyond
     # it; young people keep the school holidays).
-    days = [x for x in company_placement_days(d, start, end) if calendar.is_school_day(x)]
+    spans = company_placement_spans(d, start, end)
+    days = sum(calendar.count(first - timedelta(days=1), last) for first, last in spans)
     share = disp.part_max_stages_entreprise
-    if len(days) > share * length:
+    if days > share * length:
         first = min(placements, key=lambda a: a.debut)
         yield alert(
             d,
             Code.A11,
-            f"stages en entreprise sur {len(days)} jours d'école pour un parcours de {length} "
+            f"stages en entreprise sur {days} jours d'école pour un parcours de {length} "
             f"jours d'école : plus des {share.numerator}/{share.denominator} autorisés (arrêté "
             "du 18 juillet 2023, art. 3)",
             Actor.REFERENT,

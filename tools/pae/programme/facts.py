@@ -242,14 +242,21 @@ def days_done(d: Dossier, action: Action, today: date) -> int:
     )
 
 
-def company_placement_days(d: Dossier, start: date, end: date) -> set[date]:
-    """Calendar days within [start, end] covered by a company placement."""
-    days: set[date] = set()
-    for a in d.actions:
-        if is_company_placement(a):
-            first, last = max(a.debut, start), min(a.fin, end)
-            days.update(first + timedelta(days=i) for i in range((last - first).days + 1))
-    return days
+def company_placement_spans(d: Dossier, start: date, end: date) -> list[tuple[date, date]]:
+    """The spans of days within [start, end] covered by a company placement, overlaps
+    merged, in order (each day is in one span at most)."""
+    spans = sorted(
+        (max(a.debut, start), min(a.fin, end)) for a in d.actions if is_company_placement(a)
+    )
+    merged: list[tuple[date, date]] = []
+    for first, last in spans:
+        if first > last:
+            continue
+        if merged and first <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
 
 
 # --- dated events, for the rules ------------------------------------------------------
