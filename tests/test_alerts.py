@@ -724,6 +724,21 @@ def test_a11_weekends_do_not_count() -> None:
     assert a11(placements(("2026-09-19", "2026-10-08"))) == []
 
 
+def test_a11_the_toussaint_break_inside_a_placement() -> None:
+    # Programme 16/09 … 13/11: 32 school days (Toussaint and 11 November left out); 2/3 is
+    # 21.3. A placement 05/10 … 13/11 is 40 calendar days of 59, but 19 school days.
+    def over_toussaint(debut: str) -> Jeune:
+        jeune = interviewed().inscription("2026-09-16").approfondi("2026-09-16")
+        jeune.action("atelier", "2026-09-16", "2026-11-13")
+        return jeune.action("stage", debut, "2026-11-13", type="stage_immersion")
+
+    assert of(status_of(over_toussaint("2026-10-05"), "2026-09-20"), "A11") == []
+    (found,) = of(status_of(over_toussaint("2026-09-28"), "2026-09-20"), "A11")
+    assert found.message.startswith(
+        "stages en entreprise sur 24 jours d'école pour un parcours de 32 jours d'école"
+    )
+
+
 def test_a11_counts_overlapping_placements_once() -> None:
     (found,) = a11(placements(("2026-09-21", "2026-10-02"), ("2026-10-01", "2026-10-09")))
     assert found.message.startswith(

@@ -227,3 +227,25 @@ def test_e7_an_early_exit_ends_the_programme(reseau: Path, dossier: Path, edit: 
     text = dossier.read_text(encoding="utf-8")
     dossier.write_text(text + "sortie_anticipee:\n  date: 2026-11-10\n  motif: emploi\n", "utf-8")
     assert check(reseau) == []
+
+
+def test_e7_without_enrolment_counts_from_the_first_action(reseau: Path, dossier: Path) -> None:
+    write_settings(reseau, EARLY_RENTREE)
+    text = dossier.read_text(encoding="utf-8")
+    start, end = text.index("inscription:\n"), text.index("entretien_approfondi:\n")
+    text = text[:start] + text[end:]
+    text = text.replace("debut: 2026-10-05", "debut: 2026-08-24")
+    text = text.replace("fin: 2026-10-16", "fin: 2026-12-28")
+    text = text.replace("date_signature: 2026-09-28", "date_signature: 2026-08-24")
+    text = text[: text.index("  assiduite:")]  # no attendance without an enrolment (E10)
+    dossier.write_text(text, encoding="utf-8")
+    assert check(reseau) == [
+        (
+            "E7",
+            39,
+            14,
+            "parcours trop long : du 24/08/2026 au 28/12/2026, au plus 4 mois "
+            "(jusqu'au 24/12/2026)",
+            FOUR_MONTHS_HINT,
+        )
+    ]
