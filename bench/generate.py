@@ -138,7 +138,7 @@ SPECIALITES = {
         "Métiers de l'électricité et de ses environnements connectés",
     ],
     "bma": ["Ébéniste", "Verrier décorateur"],
-    "dtms": ["Techniques du théâtre, option régie"],
+    "dtms": ["Techniques de l'habillage", "Machiniste constructeur"],
 }
 UNITES = {"cap": ["EP1", "EP2", "EP3", "EG1", "EG2"], "bac_pro": ["E2", "E31", "E32", "E4"]}
 PROJETS = [
@@ -146,7 +146,7 @@ PROJETS = [
     ("emploi", "Employé de rayon en grande surface"),
     ("apprentissage", "CAP Boulanger en apprentissage"),
     ("apprentissage", "BTS Négociation et digitalisation de la relation client en alternance"),
-    ("formation_complementaire", "Mention complémentaire Vendeur spécialisé en alimentation"),
+    ("formation_complementaire", "Certificat de spécialisation Vendeur spécialisé en alimentation"),
     ("formation_complementaire", "Repasser les épreuves générales au lycée"),
     ("emploi", "Agent logistique en entrepôt, CACES à passer"),
 ]
@@ -275,7 +275,7 @@ def write_reference(records: Path, rng: random.Random, lycees_count: int) -> lis
         (records / sub).mkdir(parents=True, exist_ok=True)
     (records / "parametres.yaml").write_text(
         "# Paramètres du réseau (jeu de données généré pour la mesure de performance)\n"
-        "suivi:\n  intervalle_points_jours: 15\n  seuil_assiduite_pourcent: 80\n",
+        "suivi:\n  intervalle_points_jours_ecole: 10\n  seuil_assiduite_pourcent: 80\n",
         encoding="utf-8",
     )
     lycees: list[Lycee] = []
@@ -402,6 +402,10 @@ def dossier(
     early_exit = planted is None and rng.random() < 0.12
     ei_date = date(SESSION, 9, 1) + timedelta(days=rng.randint(0, 14))
     ins_date = ei_date + timedelta(days=rng.randint(0, 4))
+    if planted == "inscription_tardive":
+        # Late, and the plan after it: the only error is the enrolment's date (E6), not
+        # actions before it (E10).
+        ins_date = date(SESSION, 10, 1)
     ea_date = ei_date + timedelta(days=rng.randint(2, 6))
     conseiller = rng.choice(lycee.conseillers)
     referent = rng.choice(lycee.referents)
@@ -435,6 +439,7 @@ def dossier(
         "lieu": "entreprise",
         "debut": date(SESSION, 11, 2),
         "fin": date(SESSION, 11, 20),
+        "convention": f"{{date_signature: {date(SESSION, 10, 12)}, reference: CS-{number:03d}}}",
         "creneaux": [
             ("lundi", "09:00", "17:00"),
             ("mardi", "09:00", "17:00"),
@@ -496,8 +501,6 @@ def dossier(
         a3["structure"] = "structure-inconnue"
     elif planted == "mef_incompatible":
         mef = "pae_n4" if mef == "pae_n3" else "pae_n3"
-    elif planted == "inscription_tardive":
-        ins_date = date(SESSION, 10, 1)
     elif planted == "presence_hors_action":
         assiduite[0]["date"] = a1["debut"] - timedelta(days=1)
     elif planted == "point_futur":
@@ -603,8 +606,10 @@ def dossier(
             f"      lieu: {a['lieu']}",
             f"      debut: {a['debut']}",
             f"      fin: {a['fin']}",
-            "      creneaux:",
         ]
+        if "convention" in a:
+            out.append(f"      convention: {a['convention']}")
+        out.append("      creneaux:")
         for jour, debut, fin in a["creneaux"]:
             out.append(f'        - {{jour: {jour}, debut: "{debut}", fin: "{fin}"}}')
 

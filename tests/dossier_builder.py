@@ -173,7 +173,11 @@ class Jeune:
         type: str = "atelier_orientation",
         creneaux: tuple[tuple[str, str, str], ...] = (),
         intitule: str | None = None,
+        convention: Day | None = None,
+        sans_convention: bool = False,
     ) -> Jeune:
+        """An action; a company placement gets a convention signed on its first day unless
+        another date is given, or none with `sans_convention`."""
         item: dict[str, Any] = {
             "id": ident,
             "type": type,
@@ -183,6 +187,8 @@ class Jeune:
             "debut": iso(debut),
             "fin": iso(fin),
         }
+        if type.startswith("stage") and not sans_convention:
+            item["convention"] = {"date_signature": iso(convention or debut)}
         if creneaux:
             item["creneaux"] = [{"jour": j, "debut": a, "fin": b} for j, a, b in creneaux]
         self._section("parcours").setdefault("actions", []).append(item)

@@ -59,15 +59,32 @@ def test_alerts_are_alerts_not_errors() -> None:
 # --- A1 in-depth interview ------------------------------------------------------------------
 
 
-def test_a1_day_7_no_alert_day_8_alert() -> None:
-    jeune = interviewed()
+def test_a1_fifth_school_day_no_alert_sixth_alert() -> None:
+    jeune = interviewed()  # Thursday 10 September: 11, 14, 15, 16, 17
     assert of(status_of(jeune, "2026-09-17"), "A1") == []
     a1 = alert(status_of(jeune, "2026-09-18"), "A1")
     assert a1.message == (
-        "entretien approfondi en retard : à tenir dans les 7 jours après l'entretien "
+        "entretien approfondi en retard : à tenir dans les 5 jours d'école après l'entretien "
         "d'information du 10/09/2026, soit le 17/09/2026 au plus tard"
     )
     assert (a1.actor, a1.due) == (Actor.CHEF, date(2026, 9, 17))  # no référent designated yet
+
+
+def test_a1_the_toussaint_break_inside_the_week() -> None:
+    # Thursday 15 October: 16 October, then 2, 3, 4 and 5 November.
+    jeune = contacted().info("2026-10-15")
+    assert of(status_of(jeune, "2026-10-30"), "A1") == []  # 15 calendar days, 1 school day
+    assert of(status_of(jeune, "2026-11-05"), "A1") == []
+    assert alert(status_of(jeune, "2026-11-06"), "A1").due == date(2026, 11, 5)
+
+
+def test_a1_after_a_july_interview_counts_from_the_rentree() -> None:
+    jeune = contacted().info("2026-07-10")  # rentrée on 1 September: 1, 2, 3, 4, 7
+    assert of(status_of(jeune, "2026-07-17"), "A1") == []
+    assert of(status_of(jeune, "2026-09-07"), "A1") == []
+    a1 = alert(status_of(jeune, "2026-09-08"), "A1")
+    assert a1.due == date(2026, 9, 7)
+    assert a1.message.endswith("du 10/07/2026, soit le 07/09/2026 au plus tard")
 
 
 def test_a1_goes_to_the_referent_once_designated() -> None:
@@ -86,10 +103,12 @@ def test_a1_none_when_the_young_person_declined(decision: str) -> None:
 
 
 def test_a1_delay_is_a_setting_of_the_dispositif() -> None:
-    settings = Settings.from_raw({"dispositifs": {"pae": {"delai_entretien_approfondi_jours": 10}}})
+    settings = Settings.from_raw(
+        {"dispositifs": {"pae": {"delai_entretien_approfondi_jours_ecole": 10}}}
+    )
     jeune = interviewed()
-    assert of(status_of(jeune, "2026-09-20", settings=settings), "A1") == []
-    assert alert(status_of(jeune, "2026-09-21", settings=settings), "A1").due == date(2026, 9, 20)
+    assert of(status_of(jeune, "2026-09-24", settings=settings), "A1") == []
+    assert alert(status_of(jeune, "2026-09-25", settings=settings), "A1").due == date(2026, 9, 24)
 
 
 # --- A2 enrolment deadline --------------------------------------------------------------------
@@ -215,24 +234,45 @@ def followed() -> Jeune:
     return enrolled().action("a1", "2026-09-21", "2026-12-18").point("2026-10-01")
 
 
-def test_a5_day_15_no_alert_day_16_alert() -> None:
-    assert of(status_of(followed(), "2026-10-16"), "A5") == []
-    a5 = alert(status_of(followed(), "2026-10-17"), "A5")
+def test_a5_tenth_school_day_no_alert_eleventh_alert() -> None:
+    # Thursday 1 October: 2, 5, 6, 7, 8, 9, 12, 13, 14 and 15 October.
+    assert of(status_of(followed(), "2026-10-15"), "A5") == []
+    a5 = alert(status_of(followed(), "2026-10-16"), "A5")
     assert a5.message == (
-        "pas de point de suivi depuis le 01/10/2026 (16 jours ; un point tous les 15 jours)"
+        "pas de point de suivi depuis le 01/10/2026 (11 jours d'école ; un point tous les "
+        "10 jours d'école au plus)"
     )
-    assert (a5.actor, a5.due) == (Actor.REFERENT, date(2026, 10, 16))
+    assert (a5.actor, a5.due) == (Actor.REFERENT, date(2026, 10, 15))
+
+
+def test_a5_the_holidays_stop_the_clock() -> None:
+    # Friday 9 October: 12–16 October, then 2–6 November.
+    jeune = enrolled().action("a1", "2026-09-21", "2026-12-18").point("2026-10-09")
+    first_day_back = status_of(jeune, "2026-11-02")
+    assert of(first_day_back, "A5") == []  # 24 calendar days, 6 school days
+    assert of(status_of(jeune, "2026-11-06"), "A5") == []
+    a5 = alert(status_of(jeune, "2026-11-09"), "A5")
+    assert a5.due == date(2026, 11, 6)
+    assert "(11 jours d'école ;" in a5.message
+
+
+def test_a5_a_public_holiday_inside_the_fortnight() -> None:
+    # Wednesday 4 November: 5, 6, 9, 10, (11 off) 12, 13, 16, 17, 18, 19.
+    jeune = enrolled().action("a1", "2026-09-21", "2026-12-18").point("2026-11-04")
+    assert of(status_of(jeune, "2026-11-19"), "A5") == []
+    assert alert(status_of(jeune, "2026-11-20"), "A5").due == date(2026, 11, 19)
 
 
 def test_a5_counts_from_enrolment_without_any_check_in() -> None:
-    jeune = enrolled().action("a1", "2026-10-05", "2026-12-18")
-    assert of(status_of(jeune, "2026-09-27"), "A5") == []  # inscrit, 15 days
-    assert alert(status_of(jeune, "2026-09-28"), "A5").due == date(2026, 9, 27)
+    jeune = enrolled().action("a1", "2026-10-05", "2026-12-18")  # Saturday 12 September
+    assert of(status_of(jeune, "2026-09-25"), "A5") == []  # inscrit, 10 school days
+    assert of(status_of(jeune, "2026-09-27"), "A5") == []  # the weekend adds nothing
+    assert alert(status_of(jeune, "2026-09-28"), "A5").due == date(2026, 9, 25)
 
 
 def test_a5_ignores_a_check_in_dated_after_the_day() -> None:
     jeune = followed().point("2026-10-20")
-    assert alert(status_of(jeune, "2026-10-17"), "A5").due == date(2026, 10, 16)
+    assert alert(status_of(jeune, "2026-10-16"), "A5").due == date(2026, 10, 15)
     assert of(status_of(jeune, "2026-10-20"), "A5") == []
 
 
@@ -269,7 +309,7 @@ def test_a6_rate_below_80_percent() -> None:
     jeune = attending(("present", days("2026-10-05", 3)), ("absent", ["2026-10-12"]))
     st = status_of(jeune, TODAY_A6)
     a6 = alert(st, "A6")
-    assert a6.message == "assiduité de 75 % sur les 4 dernières semaines (seuil : 80 %)"
+    assert a6.message == "assiduité de 75 % sur les 4 dernières semaines d'école (seuil : 80 %)"
     assert (a6.actor, a6.due) == (Actor.REFERENT, date(2026, 10, 15))
 
 
@@ -283,12 +323,29 @@ def test_a6_lateness_counts_as_present_and_justified_absences_are_left_out() -> 
     assert a6_messages(jeune) == []
 
 
-def test_a6_window_is_the_last_four_weeks() -> None:
+def test_a6_window_is_the_last_four_weeks_of_school() -> None:
+    # 15 October: 20 school days back to Friday 18 September.
     four_of_five = [("present", days("2026-10-05", 4)), ("absent", ["2026-10-12"])]
-    day_28 = attending(*four_of_five, ("absent", ["2026-09-17"]))
-    day_27 = attending(*four_of_five, ("absent", ["2026-09-18"]))
-    assert a6_messages(day_28) == []
-    assert a6_messages(day_27) == ["assiduité de 67 % sur les 4 dernières semaines (seuil : 80 %)"]
+    day_21 = attending(*four_of_five, ("absent", ["2026-09-17"]))
+    day_20 = attending(*four_of_five, ("absent", ["2026-09-18"]))
+    assert a6_messages(day_21) == []
+    assert a6_messages(day_20) == [
+        "assiduité de 67 % sur les 4 dernières semaines d'école (seuil : 80 %)"
+    ]
+
+
+def test_a6_window_reaches_over_the_holidays() -> None:
+    # 5 November: 2–5 November, 12–16 and 5–9 October, 28 September–2 October, then Friday
+    # 25 September make 20 school days; four calendar weeks would stop on 9 October.
+    def absent_on(day: str) -> Jeune:
+        jeune = enrolled().action("a1", "2026-09-14", "2026-11-30").point("2026-11-04")
+        jeune.presence("present", "2026-10-05", "2026-10-06", "2026-11-02", "2026-11-03")
+        return jeune.presence("absent", day, "2026-09-29")
+
+    assert a6_messages(absent_on("2026-09-24"), "2026-11-05") == []  # 4 of 5: 80 %
+    assert a6_messages(absent_on("2026-09-25"), "2026-11-05") == [
+        "assiduité de 67 % sur les 4 dernières semaines d'école (seuil : 80 %)"
+    ]
 
 
 def test_a6_three_unexcused_absences_in_a_row() -> None:
@@ -346,7 +403,7 @@ def test_a6_rate_exactly_at_another_threshold_is_no_alert() -> None:
     assert of(status_of(jeune, TODAY_A6, settings=lenient), "A6") == []
     strict = Settings(seuil_assiduite_pourcent=59, absences_consecutives_max=50)
     assert [a.message for a in of(status_of(jeune, TODAY_A6, settings=strict), "A6")] == [
-        "assiduité de 58 % sur les 4 dernières semaines (seuil : 59 %)"
+        "assiduité de 58 % sur les 4 dernières semaines d'école (seuil : 59 %)"
     ]
 
 
@@ -592,35 +649,53 @@ def test_a9_none_before_the_end() -> None:
 
 
 @pytest.mark.parametrize(
-    ("france_travail", "raised"),
+    ("france_travail", "message"),
     [
-        ({"inscrit": True, "verifie": False}, True),
-        ({"inscrit": True}, True),
-        ({"inscrit": True, "verifie": True}, False),
-        ({"inscrit": False}, False),
+        (
+            {"inscrit": True, "verifie": False},
+            "inscription à France Travail (ex-Pôle emploi) déclarée mais non vérifiée",
+        ),
+        (
+            {"inscrit": True},
+            "inscription à France Travail (ex-Pôle emploi) déclarée mais non vérifiée",
+        ),
+        (
+            {"inscrit": True, "verifie": True},
+            "inscription à France Travail (ex-Pôle emploi) vérifiée, sans décision sur le "
+            "double suivi",
+        ),
+        ({"inscrit": True, "verifie": True, "double_suivi": False}, None),
+        ({"inscrit": True, "verifie": True, "double_suivi": True}, None),
+        ({"inscrit": False}, None),
     ],
 )
-def test_a10_registration_declared_not_verified(
-    france_travail: dict[str, bool], raised: bool
+def test_a10_registration_declared_checked_and_double_follow_up_decided(
+    france_travail: dict[str, bool], message: str | None
 ) -> None:
     jeune = contacted().info("2026-09-10", france_travail=france_travail)
     assert of(status_of(jeune, "2026-09-09"), "A10") == []  # interview not held yet
     found = of(status_of(jeune, "2026-09-10"), "A10")
-    assert bool(found) is raised
-    if raised:
-        assert found[0].message == (
-            "inscription à France Travail (ex-Pôle emploi) déclarée mais non vérifiée"
-        )
+    assert [a.message for a in found] == ([message] if message else [])
+    if found:
         assert (found[0].actor, found[0].due) == (Actor.CONSEILLER, date(2026, 9, 17))
+
+
+def test_a10_the_double_follow_up_hint() -> None:
+    jeune = contacted().info("2026-09-10", france_travail={"inscrit": True, "verifie": True})
+    assert alert(status_of(jeune, "2026-09-10"), "A10").hint == (
+        "juger avec le jeune de l'utilité d'un double suivi mission locale et France Travail, "
+        "puis noter « double_suivi: true » ou « double_suivi: false »"
+    )
 
 
 # --- A11 company placements -------------------------------------------------------------------
 
 
 def placements(*stages: tuple[str, str], type: str = "stage_immersion") -> Jeune:
-    """Enrolled 16/09, programme to 15/10: 30 days; 2/3 of it is 20 days."""
+    """Enrolled Wednesday 16/09, programme to Wednesday 14/10: 21 school days; 2/3 of it is
+    14 school days."""
     jeune = interviewed().inscription("2026-09-16").approfondi("2026-09-16")
-    jeune.action("atelier", "2026-09-16", "2026-10-15")
+    jeune.action("atelier", "2026-09-16", "2026-10-14")
     for i, (debut, fin) in enumerate(stages):
         jeune.action(f"stage{i}", debut, fin, type=type)
     return jeune
@@ -631,53 +706,88 @@ def a11(jeune: Jeune) -> list[Problem]:
 
 
 def test_a11_exactly_two_thirds_is_allowed() -> None:
-    assert a11(placements(("2026-09-21", "2026-10-10"))) == []
+    assert a11(placements(("2026-09-21", "2026-10-08"))) == []  # 14 school days
 
 
 def test_a11_just_above_two_thirds() -> None:
-    (found,) = a11(placements(("2026-09-21", "2026-10-11")))
+    (found,) = a11(placements(("2026-09-21", "2026-10-09")))
     assert found.message == (
-        "stages en entreprise sur 21 jours pour un parcours de 30 jours : plus des 2/3 "
-        "autorisés (arrêté du 18 juillet 2023, art. 3)"
+        "stages en entreprise sur 15 jours d'école pour un parcours de 21 jours d'école : plus "
+        "des 2/3 autorisés (arrêté du 18 juillet 2023, art. 3)"
     )
     assert (found.actor, found.due) == (Actor.REFERENT, date(2026, 9, 21))
     assert found.path == ("parcours", "actions", 1)
 
 
-def test_a11_counts_overlapping_placements_once() -> None:
-    (found,) = a11(placements(("2026-09-21", "2026-10-05"), ("2026-10-01", "2026-10-11")))
+def test_a11_weekends_do_not_count() -> None:
+    # From Saturday 19/09: 20 calendar days, but still 14 school days.
+    assert a11(placements(("2026-09-19", "2026-10-08"))) == []
+
+
+def test_a11_the_toussaint_break_inside_a_placement() -> None:
+    # Programme 16/09 … 13/11: 32 school days (Toussaint and 11 November left out); 2/3 is
+    # 21.3. A placement 05/10 … 13/11 is 40 calendar days of 59, but 19 school days.
+    def over_toussaint(debut: str) -> Jeune:
+        jeune = interviewed().inscription("2026-09-16").approfondi("2026-09-16")
+        jeune.action("atelier", "2026-09-16", "2026-11-13")
+        return jeune.action("stage", debut, "2026-11-13", type="stage_immersion")
+
+    assert of(status_of(over_toussaint("2026-10-05"), "2026-09-20"), "A11") == []
+    (found,) = of(status_of(over_toussaint("2026-09-28"), "2026-09-20"), "A11")
     assert found.message.startswith(
-        "stages en entreprise sur 21 jours pour un parcours de 30 jours"
+        "stages en entreprise sur 24 jours d'école pour un parcours de 32 jours d'école"
     )
-    assert a11(placements(("2026-09-21", "2026-10-05"), ("2026-10-01", "2026-10-10"))) == []
+
+
+def test_a11_counts_overlapping_placements_once() -> None:
+    (found,) = a11(placements(("2026-09-21", "2026-10-02"), ("2026-10-01", "2026-10-09")))
+    assert found.message.startswith(
+        "stages en entreprise sur 15 jours d'école pour un parcours de 21 jours d'école"
+    )
+    assert a11(placements(("2026-09-21", "2026-10-02"), ("2026-10-01", "2026-10-08"))) == []
 
 
 def test_a11_clause_sociale_counts_other_actions_do_not() -> None:
-    assert a11(placements(("2026-09-21", "2026-10-11"), type="stage_clause_sociale"))
-    assert a11(placements(("2026-09-21", "2026-10-11"), type="consolidation_acquis")) == []
+    assert a11(placements(("2026-09-21", "2026-10-09"), type="stage_clause_sociale"))
+    assert a11(placements(("2026-09-21", "2026-10-09"), type="consolidation_acquis")) == []
 
 
 def test_a11_programme_ends_at_the_early_exit() -> None:
     jeune = placements(("2026-09-21", "2026-10-05")).sortie("2026-10-06", "emploi")
-    # 16/09 … 06/10 = 21 days; 15 days of placement > 14.
+    # 16/09 … 06/10 = 15 school days; 11 of placement > 10.
     (found,) = of(status_of(jeune, "2026-09-20"), "A11")
     assert found.message.startswith(
-        "stages en entreprise sur 15 jours pour un parcours de 21 jours"
+        "stages en entreprise sur 11 jours d'école pour un parcours de 15 jours d'école"
     )
 
 
 def test_a11_counts_only_placement_days_within_the_programme() -> None:
-    # Planned until 11/10 but the young person left on 06/10: 21/09 … 06/10 = 16 days.
-    jeune = placements(("2026-09-21", "2026-10-11")).sortie("2026-10-06", "emploi")
+    # Planned until 09/10 but the young person left on 06/10: 21/09 … 06/10 = 12 days.
+    jeune = placements(("2026-09-21", "2026-10-09")).sortie("2026-10-06", "emploi")
     (found,) = of(status_of(jeune, "2026-09-20"), "A11")
     assert found.message.startswith(
-        "stages en entreprise sur 16 jours pour un parcours de 21 jours"
+        "stages en entreprise sur 12 jours d'école pour un parcours de 15 jours d'école"
+    )
+
+
+def test_a11_counts_from_the_start_of_the_programme_not_a_july_enrolment() -> None:
+    # Enrolled on 8 July: the programme starts at the rentrée, 1 September. 1/09 … 30/09
+    # is 22 school days; 7/09 … 30/09 in a company is 18 > 14.67. From the enrolment,
+    # 85 calendar days would have hidden it.
+    jeune = Jeune().contact("2026-07-06").info("2026-07-07").inscription("2026-07-08")
+    jeune.approfondi("2026-09-02")
+    jeune.action("atelier", "2026-09-01", "2026-09-30").action(
+        "stage", "2026-09-07", "2026-09-30", type="stage_immersion"
+    )
+    (found,) = of(status_of(jeune, "2026-09-01"), "A11")
+    assert found.message.startswith(
+        "stages en entreprise sur 18 jours d'école pour un parcours de 22 jours d'école"
     )
 
 
 def test_a11_share_is_a_setting() -> None:
     half = Settings.from_raw({"dispositifs": {"pae": {"part_max_stages_entreprise": "1/2"}}})
-    jeune = placements(("2026-09-21", "2026-10-06"))  # 16 days of 30
+    jeune = placements(("2026-09-21", "2026-10-05"))  # 11 school days of 21
     assert a11(jeune) == []
     found = of(status_of(jeune, "2026-09-20", settings=half), "A11")
     assert "plus des 1/2 autorisés" in found[0].message
@@ -695,16 +805,26 @@ def statuses_on_disk(root: Path, today: str) -> dict[str, DossierStatus]:
 
 def test_check_in_interval_from_parametres_yaml(tmp_path: Path) -> None:
     root = write_network(
-        tmp_path, followed(), parametres={"suivi": {"intervalle_points_jours": 10}}
+        tmp_path, followed(), parametres={"suivi": {"intervalle_points_jours_ecole": 5}}
     )
     ident = followed().id
-    assert of(statuses_on_disk(root, "2026-10-11")[ident], "A5") == []
-    a5 = alert(statuses_on_disk(root, "2026-10-12")[ident], "A5")
+    assert of(statuses_on_disk(root, "2026-10-08")[ident], "A5") == []
+    a5 = alert(statuses_on_disk(root, "2026-10-09")[ident], "A5")
     assert a5.message == (
-        "pas de point de suivi depuis le 01/10/2026 (11 jours ; un point tous les 10 jours)"
+        "pas de point de suivi depuis le 01/10/2026 (6 jours d'école ; un point tous les "
+        "5 jours d'école au plus)"
     )
-    assert a5.due == date(2026, 10, 11)
-    assert statuses_on_disk(root, "2026-10-12")[ident].next_deadline is not None
+    assert a5.due == date(2026, 10, 8)
+    assert statuses_on_disk(root, "2026-10-09")[ident].next_deadline is not None
+
+
+def test_the_old_calendar_day_setting_names_a_new_one(tmp_path: Path) -> None:
+    root = write_network(
+        tmp_path, followed(), parametres={"suivi": {"intervalle_points_jours": 15}}
+    )
+    (problem,) = load_network(root).problems
+    assert (problem.code, problem.message) == ("E1", "clé inconnue « intervalle_points_jours »")
+    assert (problem.hint or "").startswith("vouliez-vous dire « intervalle_points_jours_ecole » ?")
 
 
 def test_avenirpro_plus_uses_its_own_calendar(tmp_path: Path) -> None:

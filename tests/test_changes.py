@@ -164,7 +164,7 @@ def test_a_deleted_dossier_is_fine(repo: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_changed_settings_check_everything(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (repo / "records/parametres.yaml").write_text("suivi:\n  intervalle_points_jours: 10\n")
+    (repo / "records/parametres.yaml").write_text("suivi:\n  intervalle_points_jours_ecole: 8\n")
     assert scope(repo, [], "main") == Scope(None, True)
     done = since(capsys, repo)
     assert done.out == "Tout est valide : 8 fichiers vérifiés.\n"

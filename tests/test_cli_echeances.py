@@ -36,12 +36,13 @@ def test_echeances_by_who_acts(run: Run, depot: Path) -> None:
         "  30/09/2026  inscrire le jeune (MEF PAE) et désigner un référent — Inès Petit "
         "(0990002P-2026-001)  EN RETARD\n"
         "\n"
-        "Référent (3)\n"
-        "  27/09/2026  point de suivi avec le jeune — Moussa Diallo (0990001N-2026-003)  "
+        "Référent (2)\n"
+        "  25/09/2026  point de suivi avec le jeune — Moussa Diallo (0990001N-2026-003)  "
         "EN RETARD\n"
         "  20/10/2026  début de l'action « Action a1 » — Moussa Diallo (0990001N-2026-003)\n"
-        "  24/10/2026  point de suivi avec le jeune — Léa Martin (0990001N-2026-001)\n"
     )
+    # Léa Martin's next check-in: 10 school days after Friday 9 October, the Toussaint
+    # break left out, is 6 November, beyond the horizon.
 
 
 def test_echeances_horizon(run: Run, depot: Path) -> None:
@@ -52,6 +53,7 @@ def test_echeances_horizon(run: Run, depot: Path) -> None:
         "  31/12/2026  mettre à jour I-Milo — Sarah Moreau (0990001N-2026-006)\n"
     )
     assert "Référent (6)\n" in wide  # three bilans by 31 December besides the three above
+    assert "  06/11/2026  point de suivi avec le jeune — Léa Martin (0990001N-2026-001)\n" in wide
     today_only = echeances(run, depot, "--jours", "0")
     assert "20/10/2026" not in today_only
     assert today_only.count("EN RETARD") == 4
@@ -69,7 +71,7 @@ def test_echeances_json(run: Run, depot: Path) -> None:
     data = json.loads(echeances(run, depot, "--format", "json", "--referent", "m-roux"))
     assert data == [
         {
-            "date": "2026-09-27",
+            "date": "2026-09-25",
             "quoi": "point de suivi avec le jeune",
             "qui": "referent",
             "dossier": "0990001N-2026-003",

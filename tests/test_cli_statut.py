@@ -46,11 +46,11 @@ def test_table(run: Run, depot: Path) -> None:
         "Dossier            Nom            Lycée     Étape                    Référent       "
         f"Prochaine échéance                                                  {pad}Alertes\n"
         "0990001N-2026-001  Léa Martin     0990001N  En parcours              Claire Durand  "
-        "24/10/2026 point de suivi avec le jeune (référent)\n"
+        "06/11/2026 point de suivi avec le jeune (référent)\n"
         "0990001N-2026-002  Yanis Bernard  0990001N  À contacter                             "
         f"30/09/2026 contacter le jeune (chef d'établissement)                {pad}1\n"
         "0990001N-2026-003  Moussa Diallo  0990001N  Inscrit                  Marc Roux      "
-        f"27/09/2026 point de suivi avec le jeune (référent)                  {pad}1\n"
+        f"25/09/2026 point de suivi avec le jeune (référent)                  {pad}1\n"
         "0990001N-2026-005  Hugo Leroy     0990001N  Terminé                  Claire Durand\n"
         "0990001N-2026-006  Sarah Moreau   0990001N  Bilan                    Claire Durand  "
         f"31/12/2026 transmettre le bilan au chef d'établissement (référent)  {pad}2\n"
@@ -103,7 +103,7 @@ def test_csv(run: Run, depot: Path) -> None:
         "niveau": "N3",
         "etape": "inscrit",
         "referent": "m-roux",
-        "echeance": "2026-09-27",
+        "echeance": "2026-09-25",
         "echeance_quoi": "point de suivi avec le jeune",
         "echeance_qui": "referent",
         "alertes": "A5",
@@ -158,8 +158,8 @@ def test_one_dossier_summary(run: Run, depot: Path) -> None:
         "\n"
         "Alertes (3)\n"
         "  A1 entretien approfondi en retard : à tenir dans "
-        "les 7 jours après l'entretien d'information du 10/09/2026, soit le 17/09/2026 au plus "
-        "tard\n"
+        "les 5 jours d'école après l'entretien d'information du 10/09/2026, soit le 17/09/2026 "
+        "au plus tard\n"
         f"      qui agit : chef d'établissement, au plus tard le 17/09/2026 — {file}:25:9\n"
         "      → fixer l'entretien avec le conseiller de la mission locale et le noter dans "
         "« entretien_approfondi »\n"
@@ -180,11 +180,11 @@ def test_summary_of_an_enrolled_young_person(run: Run, depot: Path) -> None:
     out = statut(run, depot, "0990001N-2026-001").stdout
     assert "Référent : Claire Durand\n" in out
     assert "Conseiller mission locale : Amina Benali (Mission locale de Test)\n" in out
-    assert "Parcours : 34 jours ; assiduité 100 % (4 dernières semaines : 100 %)\n" in out
+    assert "Parcours : 34 jours ; assiduité 100 % (4 dernières semaines d'école : 100 %)\n" in out
     assert "  ✓ 09/10/2026  Point de suivi\n  … 16/10/2026  Fin : Action a1\n" in out
     assert out.endswith(
         "À venir\n"
-        "  24/10/2026  point de suivi avec le jeune (référent)\n"
+        "  06/11/2026  point de suivi avec le jeune (référent)\n"
         "  31/12/2026  entretien de bilan (référent)\n"
         "\n"
         "Alertes (0)\n"

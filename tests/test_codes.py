@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pae.codes import ALERT_CODES, CATALOGUE, Actor, Code, Severity
+from pae.codes import ALERT_CODES, CATALOGUE, WARNING_CODES, Actor, Code, Severity
 from pae.problems import Problem
 from pae.programme import facts
 from pae.programme.alerts import ALERTS
@@ -21,10 +21,12 @@ def test_the_facts_a_rule_reads_are_predicates_of_the_facts_module() -> None:
 
 
 def test_alerts_and_errors_by_severity() -> None:
-    assert [c.value for c in ALERT_CODES] == [f"A{n}" for n in range(1, 12)]
+    assert [c.value for c in ALERT_CODES] == [f"A{n}" for n in range(1, 14)]
     assert len(ALERTS) == len(ALERT_CODES)
-    assert all(Code(f"E{n}").severity is Severity.ERROR for n in range(1, 10))
+    assert all(Code(f"E{n}").severity is Severity.ERROR for n in range(1, 11))
     assert all(code.entry.actors for code in ALERT_CODES)
+    assert [c.value for c in WARNING_CODES] == ["W1", "W2"]
+    assert all(not code.is_alert and not code.entry.actors for code in WARNING_CODES)
 
 
 def test_the_conseillers_codes_are_the_i_milo_and_france_travail_ones() -> None:
@@ -39,11 +41,12 @@ def test_a_problem_takes_its_severity_from_its_code() -> None:
 
 
 def test_codes_sort_by_letter_then_number() -> None:
-    shuffled = [Code.E2, Code.A10, Code.CODEOWNERS, Code.A2, Code.E1]
+    shuffled = [Code.E2, Code.W1, Code.A10, Code.CODEOWNERS, Code.A2, Code.E1]
     assert sorted(shuffled, key=lambda c: c.order) == [
         Code.A2,
         Code.A10,
         Code.E1,
         Code.E2,
+        Code.W1,
         Code.CODEOWNERS,
     ]

@@ -27,7 +27,7 @@ from pae.records.reading import load_network
 REPO = Path(__file__).resolve().parents[1]
 EXPECTED = Path(__file__).parent / "data" / "demo_attendu.yaml"
 DATES = ("2026-10-15", "2026-12-20")
-EVERY_CODE = [f"A{i}" for i in range(1, 12)]
+EVERY_CODE = [f"A{i}" for i in range(1, 14)]
 
 Run = Callable[..., Result]
 Row = tuple[str, tuple[str, ...]]
@@ -105,3 +105,13 @@ def test_pae_statut_shows_every_step_and_every_alert_kind(run: Run, day: str) ->
     as_json = run("--depot", REPO, "statut", "--date", day, "--format", "json")
     codes = {a["code"] for row in json.loads(as_json.stdout) for a in row["alertes"]}
     assert sorted(codes, key=lambda c: int(c[1:])) == EVERY_CODE
+
+
+def test_the_first_day_back_after_toussaint_raises_no_a5_for_the_holidays() -> None:
+    # 2 November 2026: only the dossier already late before the break (A5 on 16 October,
+    # last check-in 24 September) is late; counting calendar days, 30 dossiers would be.
+    def late(day: str) -> list[str]:
+        return [i for i, st in statuses(day).items() if any(a.code == "A5" for a in st.alertes)]
+
+    assert late("2026-10-16") == ["0990003R-2026-003"]
+    assert late("2026-11-02") == ["0990003R-2026-003"]

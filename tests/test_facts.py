@@ -12,7 +12,7 @@ from pae.codes import Actor, Code
 from pae.programme.facts import (
     bilan_sent,
     bilan_with_solution,
-    company_placement_days,
+    company_placement_spans,
     unexcused_absence_run,
 )
 from pae.programme.status import conseiller_todo, due_within
@@ -50,8 +50,23 @@ def test_company_days_are_counted_within_the_window() -> None:
         .action("a1", "2026-10-01", "2026-10-31")
         .dossier()
     )
-    days = company_placement_days(d, date(2026, 10, 6), date(2026, 10, 10))
-    assert sorted(days) == [date(2026, 10, n) for n in range(6, 11)]
+    spans = company_placement_spans(d, date(2026, 10, 6), date(2026, 10, 10))
+    assert spans == [(date(2026, 10, 6), date(2026, 10, 10))]  # overlaps merged, clamped
+
+
+def test_company_spans_apart_and_back_to_back() -> None:
+    d = (
+        Jeune(1)
+        .action("s1", "2026-10-05", "2026-10-09", type="stage_immersion")
+        .action("s2", "2026-10-10", "2026-10-12", type="stage_immersion")
+        .action("s3", "2026-11-02", "2026-11-06", type="stage_clause_sociale")
+        .action("s4", "2026-12-01", "2026-12-04", type="stage_immersion")
+        .dossier()
+    )
+    assert company_placement_spans(d, date(2026, 10, 1), date(2026, 11, 30)) == [
+        (date(2026, 10, 5), date(2026, 10, 12)),
+        (date(2026, 11, 2), date(2026, 11, 6)),
+    ]
 
 
 def test_the_run_of_unexcused_absences_ends_in_the_window() -> None:
@@ -68,13 +83,14 @@ def test_the_run_of_unexcused_absences_ends_in_the_window() -> None:
 
 
 def test_due_within_includes_the_last_day_of_the_window() -> None:
-    # The next check-in of en_parcours (last point 2026-10-09) is due on 2026-10-24.
+    # The next check-in of en_parcours (last point Friday 2026-10-09) is due 10 school days
+    # later, the Toussaint break left out: on 2026-11-06, 27 days after 2026-10-10.
     statuses, _ = statuses_of([en_parcours(1)], "2026-10-15")
-    on_the_day = due_within(statuses, date(2026, 10, 10), 14)
-    assert [i.deadline.date for i in on_the_day] == [date(2026, 10, 24)]
-    assert due_within(statuses, date(2026, 10, 10), 13) == []
+    on_the_day = due_within(statuses, date(2026, 10, 10), 27)
+    assert [i.deadline.date for i in on_the_day] == [date(2026, 11, 6)]
+    assert due_within(statuses, date(2026, 10, 10), 26) == []
     everything = due_within(statuses, date(2026, 10, 10))
-    assert [i.deadline.date for i in everything] == [date(2026, 10, 24), date(2026, 12, 31)]
+    assert [i.deadline.date for i in everything] == [date(2026, 11, 6), date(2026, 12, 31)]
 
 
 def test_the_conseillers_to_do_holds_every_alert_of_theirs() -> None:

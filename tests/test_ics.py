@@ -158,7 +158,7 @@ def test_deadline_dates_of_the_programme(data: bytes) -> None:
         "À faire : point de suivi avec le jeune — Léa Martin (0990001N-2026-001)"
     )
     assert str(follow_up["DESCRIPTION"]) == "Qui agit : référent"
-    assert follow_up.decoded("DTSTART") == date(2026, 10, 24)
+    assert follow_up.decoded("DTSTART") == date(2026, 11, 6)  # school days: Toussaint skipped
 
 
 def test_same_data_same_bytes(run: Run, depot: Path, tmp_path: Path) -> None:

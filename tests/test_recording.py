@@ -224,9 +224,11 @@ def test_an_invalid_result_is_refused_and_nothing_is_written(run: Run, demo: Pat
     # A check-in after the reference date has not happened: E8.
     result = run("--depot", demo, "suivi", YANIS, "--le", "2026-12-10", "--date", "2026-12-01")
     assert result.exit_code == 1
+    # The new check-in would go just above `assiduite:`: its date is on that line.
+    line = before.decode().splitlines().index("  assiduite:") + 1
     assert result.stderr.startswith(
         f"Erreur : le dossier {YANIS_FILE} ne serait plus valide, rien n'a été écrit :\n"
-        "  ligne 103, colonne 13 : E8 point de suivi daté du 10/12/2026, dans le futur "
+        f"  ligne {line}, colonne 13 : E8 point de suivi daté du 10/12/2026, dans le futur "
         "(date de référence : 01/12/2026)\n"
     )
     assert (demo / YANIS_FILE).read_bytes() == before
@@ -343,3 +345,66 @@ def test_a_new_section_goes_where_the_schema_puts_it(run: Run, demo: Path) -> No
         "+  date: 2026-11-30",
         "+  motif: emploi",
     ]
+
+
+def test_a_placement_with_its_convention_then_its_tutor(run: Run, demo: Path) -> None:
+    record(
+        run,
+        demo,
+        "action",
+        YANIS,
+        "--type",
+        "stage_immersion",
+        "--intitule",
+        "Immersion",
+        "--structure",
+        "comptoir-du-sport",
+        "--lieu",
+        "entreprise",
+        "--debut",
+        "2026-12-07",
+        "--fin",
+        "2026-12-11",
+        "--convention-le",
+        "2026-12-02",
+        "--convention-ref",
+        "PFMP-2026-099",
+    )
+    added = diff(demo, YANIS_FILE)
+    # Written as the other conventions of the file are: on one line.
+    assert added[-1] == "+      convention: {date_signature: 2026-12-02, reference: PFMP-2026-099}"
+    record(
+        run,
+        demo,
+        "convention",
+        YANIS,
+        "--action",
+        "a4",
+        "--tuteur",
+        "M. Exemple",
+        "--tuteur-fonction",
+        "chef de rayon",
+    )
+    assert diff(demo, YANIS_FILE)[-1] == "+      tuteur: {nom: M. Exemple, fonction: chef de rayon}"
+    missing = run(
+        "--depot",
+        demo,
+        "convention",
+        YANIS,
+        "--action",
+        "a9",
+        "--tuteur",
+        "X",
+        "--date",
+        "2026-12-01",
+    )
+    assert missing.exit_code == 2
+    assert (
+        "l'action « a9 » n'existe pas dans ce dossier (actions : a1, a2, a3, a4)" in missing.stderr
+    )
+
+
+def test_a_hand_over(run: Run, demo: Path) -> None:
+    out = record(run, demo, "passation", YANIS, "--le", "2026-11-30", "--vers", "psad")
+    assert "passation du suivi le 30/11/2026 (PSAD)" in out.stdout
+    assert diff(demo, YANIS_FILE)[-3:] == ["+passation:", "+  date: 2026-11-30", "+  vers: psad"]

@@ -217,7 +217,7 @@ def test_e2_attendance_of_an_unknown_action(reseau: Path, dossier: Path, edit: E
     assert check(reseau) == [
         (
             "E2",
-            55,
+            56,
             34,
             "l'action « a2 » n'existe pas dans le parcours",
             "actions du parcours : a1",
@@ -486,52 +486,14 @@ def test_e7_action_after_31_december(reseau: Path, dossier: Path, edit: Edit) ->
     ]
 
 
-def test_e7_bilan_after_31_december(reseau: Path, dossier: Path) -> None:
-    append(dossier, "bilan:\n  date: 2027-01-04\n  solution: emploi\n")
-    assert check(reseau, date(2027, 1, 10)) == [
-        (
-            "E7",
-            57,
-            9,
-            "bilan le 04/01/2027 : le parcours s'achève au plus tard le 31/12/2026",
-            END_HINT,
-        )
-    ]
+def test_e7_accepts_a_bilan_after_31_december(reseau: Path, dossier: Path) -> None:
+    # A late bilan is recorded, and flagged by A12 (tests/test_late_bilan.py).
+    append(dossier, "bilan:\n  date: 2027-01-04\n  participants: [jeune]\n  solution: emploi\n")
+    append(dossier, "  transmis_chef_etablissement: 2027-01-05\n")
+    assert check(reseau, date(2027, 1, 10)) == []
 
 
-JULY = [
-    ("- date: 2026-07-08", "- date: 2026-07-06"),
-    ("date: 2026-09-10", "date: 2026-07-10"),
-    ("  date: 2026-09-12", "  date: 2026-07-15"),
-]
-
-
-def test_e7_four_months_exactly(reseau: Path, dossier: Path, edit: Edit) -> None:
-    for old, new in [*JULY, ("fin: 2026-10-16", "fin: 2026-11-15")]:
-        edit(dossier, old, new)
-    assert check(reseau) == []
-
-
-def test_e7_programme_longer_than_four_months(reseau: Path, dossier: Path, edit: Edit) -> None:
-    for old, new in [*JULY, ("fin: 2026-10-16", "fin: 2026-11-20")]:
-        edit(dossier, old, new)
-    assert check(reseau) == [
-        (
-            "E7",
-            29,
-            9,
-            "parcours trop long : du 15/07/2026 au 20/11/2026, au plus 4 mois "
-            "(jusqu'au 15/11/2026)",
-            "raccourcir les actions ou avancer la sortie",
-        )
-    ]
-
-
-def test_e7_an_early_exit_ends_the_programme(reseau: Path, dossier: Path, edit: Edit) -> None:
-    for old, new in [*JULY, ("fin: 2026-10-16", "fin: 2026-11-20")]:
-        edit(dossier, old, new)
-    append(dossier, "sortie_anticipee:\n  date: 2026-11-10\n  motif: emploi\n")
-    assert check(reseau) == []
+# The four months, counted from the programme's start: tests/test_programme_dates.py.
 
 
 # --- E8: chronology --------------------------------------------------------------------------
@@ -604,7 +566,7 @@ def test_e8_action_ending_before_it_starts(reseau: Path, dossier: Path, edit: Ed
         ),
         (
             "E8",
-            55,
+            56,
             14,
             "présence du 05/10/2026 hors des dates de l'action a1 (20/10/2026 – 16/10/2026)",
             "corriger la date ou l'action",
@@ -624,7 +586,7 @@ def test_e8_attendance_outside_its_action(reseau: Path, dossier: Path, edit: Edi
     assert check(reseau) == [
         (
             "E8",
-            55,
+            56,
             14,
             "présence du 17/10/2026 hors des dates de l'action a1 (05/10/2026 – 16/10/2026)",
             "corriger la date ou l'action",
@@ -640,7 +602,7 @@ def test_e8_check_in_after_the_reference_date(reseau: Path) -> None:
     assert check(reseau, date(2026, 10, 8)) == [
         (
             "E8",
-            51,
+            52,
             13,
             "point de suivi daté du 09/10/2026, dans le futur (date de référence : 08/10/2026)",
             FUTURE_HINT,
@@ -651,7 +613,7 @@ def test_e8_check_in_after_the_reference_date(reseau: Path) -> None:
 def test_e8_attendance_after_the_reference_date(reseau: Path) -> None:
     assert check(reseau, date(2026, 10, 4))[1] == (
         "E8",
-        55,
+        56,
         14,
         "présence datée du 05/10/2026, dans le futur (date de référence : 04/10/2026)",
         FUTURE_HINT,
@@ -669,11 +631,15 @@ def test_e8_contact_after_the_reference_date(reseau: Path) -> None:
 
 
 def test_e8_transmission_of_the_bilan_in_the_future(reseau: Path, dossier: Path) -> None:
-    append(dossier, "bilan:\n  date: 2026-11-20\n  transmis_chef_etablissement: 2026-11-30\n")
+    append(
+        dossier,
+        "bilan:\n  date: 2026-11-20\n  transmis_chef_etablissement: 2026-11-30\n"
+        "  participants: [jeune]\n",
+    )
     assert check(reseau) == [
         (
             "E8",
-            58,
+            59,
             32,
             "transmission du bilan datée du 30/11/2026, dans le futur "
             "(date de référence : 27/11/2026)",
@@ -694,7 +660,7 @@ def test_e8_interviews_and_actions_may_be_planned_ahead(
 
 
 def test_e9_dated_bilan_with_a_solution(reseau: Path, dossier: Path) -> None:
-    append(dossier, "bilan:\n  date: 2026-11-20\n  solution: emploi\n")
+    append(dossier, "bilan:\n  date: 2026-11-20\n  participants: [jeune]\n  solution: emploi\n")
     assert check(reseau) == []
 
 
@@ -708,12 +674,28 @@ def test_e9_bilan_with_a_solution_and_no_date(reseau: Path, dossier: Path) -> No
     assert check(reseau) == [
         (
             "E9",
-            57,
+            58,
             3,
             "un bilan avec une solution doit être daté",
             "ajouter « date: AAAA-MM-JJ » au bilan",
         )
     ]
+
+
+@pytest.mark.parametrize(("first", "error"), [("2025", False), ("2026", False), ("2027", True)])
+def test_e9_first_session_after_the_session(
+    reseau: Path, dossier: Path, edit: Edit, first: str, error: bool
+) -> None:
+    edit(dossier, "premiere_session: 2026", f"premiere_session: {first}")
+    expected = (
+        "E9",
+        14,
+        21,
+        "première session 2027 postérieure à la session 2026 du dossier",
+        "la première session est celle où le candidat s'est présenté pour la première fois à "
+        "ce diplôme : au plus tard 2026",
+    )
+    assert check(reseau) == ([expected] if error else [])
 
 
 def test_e9_graduate_without_parcoursup_offer(reseau: Path, dossier: Path, edit: Edit) -> None:
@@ -737,7 +719,7 @@ def test_e9_graduate_cannot_have_failed(reseau: Path, dossier: Path, edit: Edit)
 
 def test_e9_check_in_on_the_day_of_an_early_exit(reseau: Path, dossier: Path) -> None:
     append(dossier, "sortie_anticipee:\n  date: 2026-10-09\n  motif: emploi\n")
-    append(dossier, "bilan:\n  date: 2026-10-20\n  solution: emploi\n")
+    append(dossier, "bilan:\n  date: 2026-10-20\n  participants: [jeune]\n  solution: emploi\n")
     assert check(reseau) == []
 
 
@@ -746,7 +728,7 @@ def test_e9_check_in_after_an_early_exit(reseau: Path, dossier: Path) -> None:
     assert check(reseau) == [
         (
             "E9",
-            51,
+            52,
             13,
             "point de suivi le 09/10/2026, après la sortie anticipée du 08/10/2026",
             EXIT_HINT,

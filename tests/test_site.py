@@ -208,8 +208,20 @@ def test_dossier_page(full: Built) -> None:
     )
 
 
+def test_a_placement_shows_its_days_done_and_its_convention(full: Built) -> None:
+    doc = full.doc(dossier_of(full, 3))
+    text = " ".join(doc.text_content().split())
+    # One attendance line (05/10, present) as of 2026-10-20: one day done.
+    assert (
+        "Immersion en boulangerie : 1 jour effectué ; convention signée le 28/09/2026 "
+        "(réf. C-2026-001)."
+    ) in text
+    table = doc.xpath("//table[thead/tr/th[text()='Jours effectués']]")[0]
+    assert [td.text_content() for td in table.xpath(".//tbody/tr/td[7]")] == ["1"]
+
+
 def test_alerts_are_admonitions_saying_who_and_when(tmp_path: Path) -> None:
-    # On 2026-11-20 the last check-in (09/10) is 42 days old: A5 for the référent.
+    # On 2026-11-20 the last check-in (09/10) is 19 school days old: A5 for the référent.
     root = tmp_path / "depot"
     people = write_network(root, git=False)
     out = tmp_path / "public"
@@ -221,7 +233,7 @@ def test_alerts_are_admonitions_saying_who_and_when(tmp_path: Path) -> None:
     titles = [t.text_content() for t in doc.find_class("admonition-title")]
     assert "A5 — Point de suivi en retard" in titles
     body = doc.find_class("admonition")[titles.index("A5 — Point de suivi en retard")]
-    assert "À faire par : référent, au plus tard le 24/10/2026." in body.text_content()
+    assert "À faire par : référent, au plus tard le 06/11/2026." in body.text_content()
 
 
 def test_history_follows_renames_and_is_escaped(full: Built) -> None:

@@ -16,17 +16,18 @@ def section(page: str, heading: str) -> str:
 
 
 def test_a_lycees_to_do_holds_the_last_day_of_the_horizon() -> None:
-    # en_parcours: last check-in on 2026-10-09, so the next one is due on 2026-10-24.
-    fourteen_days = dict(places.lycee_pages(site_of([en_parcours(1)], "2026-10-10")))
-    assert "24/10/2026" in section(fourteen_days["lycees/0990001N.md"], "À faire")
-    fifteen_days = dict(places.lycee_pages(site_of([en_parcours(1)], "2026-10-09")))
-    assert "24/10/2026" not in section(fifteen_days["lycees/0990001N.md"], "À faire")
+    # en_parcours: last check-in on 2026-10-09, so the next one is due 10 school days
+    # later, the Toussaint break left out: on 2026-11-06.
+    fourteen_days = dict(places.lycee_pages(site_of([en_parcours(1)], "2026-10-23")))
+    assert "06/11/2026" in section(fourteen_days["lycees/0990001N.md"], "À faire")
+    fifteen_days = dict(places.lycee_pages(site_of([en_parcours(1)], "2026-10-22")))
+    assert "06/11/2026" not in section(fifteen_days["lycees/0990001N.md"], "À faire")
 
 
 def test_the_dashboard_lists_what_is_due_within_the_horizon() -> None:
-    site = site_of([en_parcours(1)], "2026-10-10")
+    site = site_of([en_parcours(1)], "2026-10-23")
     page = overview.dashboard(site, "")
-    assert "24/10/2026" in page
+    assert "06/11/2026" in page
     assert "31/12/2026" not in page.split("## ", 2)[1]  # the bilan is further away
 
 

@@ -280,8 +280,8 @@ def test_events_after_the_date_have_not_happened_yet() -> None:
         pytest.param(
             lambda: enrolled().action("a1", "2026-10-05", "2026-10-30"),
             "2026-09-20",
-            Deadline(date(2026, 9, 27), "point de suivi avec le jeune", Actor.REFERENT),
-            id="inscrit, premier point 15 jours après l'inscription",
+            Deadline(date(2026, 9, 25), "point de suivi avec le jeune", Actor.REFERENT),
+            id="inscrit, premier point 10 jours d'école après l'inscription",
         ),
         pytest.param(
             lambda: enrolled().action("a1", "2026-10-05", "2026-10-30").point("2026-09-25"),
@@ -438,6 +438,11 @@ def test_no_attendance_line_no_rate() -> None:
     assert (st.assiduite, st.assiduite_recente) == (None, None)
 
 
+def july() -> Jeune:
+    """Enrolled on 8 July: the programme starts at the rentrée, 1 September 2026."""
+    return Jeune().contact("2026-07-06").info("2026-07-07").inscription("2026-07-08")
+
+
 @pytest.mark.parametrize(
     ("build", "today", "expected"),
     [
@@ -451,6 +456,9 @@ def test_no_attendance_line_no_rate() -> None:
         pytest.param(
             lambda: started().sortie("2026-11-20", "emploi"), "2026-11-01", 51, id="sortie à venir"
         ),
+        pytest.param(july, "2026-08-31", 0, id="inscrit en juillet, avant la rentrée"),
+        pytest.param(july, "2026-09-01", 1, id="inscrit en juillet, le jour de la rentrée"),
+        pytest.param(july, "2026-09-02", 2, id="inscrit en juillet, le lendemain"),
     ],
 )
 def test_days_in_programme(build: Callable[[], Jeune], today: str, expected: int | None) -> None:
@@ -538,7 +546,7 @@ def test_step_dates_of_an_unreached_young_person() -> None:
 def test_every_deadline_says_what_kind_it_is() -> None:
     st = status_of(en_parcours(1).action("a2", "2026-11-02", "2026-11-20"), "2026-10-15")
     assert [(dl.kind, dl.date) for dl in st.deadlines] == [
-        (Due.POINT_SUIVI, date(2026, 10, 24)),
+        (Due.POINT_SUIVI, date(2026, 11, 6)),
         (Due.DEBUT_ACTION, date(2026, 11, 2)),
         (Due.BILAN, date(2026, 12, 31)),
     ]

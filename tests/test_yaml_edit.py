@@ -64,8 +64,8 @@ def test_demo_file_round_trips_byte_for_byte(path: Path) -> None:
     assert doc.get(()) == APP.parse(text)
 
 
-def test_there_are_73_demo_files() -> None:
-    assert len(FILES) == 73
+def test_the_demo_files_are_enough_to_mean_something() -> None:
+    assert len(FILES) > 60 and len(DOSSIERS) > 40
 
 
 @pytest.mark.parametrize("path", FILES[:20], ids=lambda p: p.name)
@@ -385,20 +385,22 @@ def test_create_a_missing_section_in_schema_order(path: Path) -> None:
 
 
 def test_missing_step_goes_before_the_next_one() -> None:
-    path = next(
-        p
-        for p in DOSSIERS
-        if "entretien_approfondi" in (d := APP.parse(p.read_text("utf-8")))
-        and "inscription" not in d
-    )
+    frozen = Path(__file__).parent / "data/edition/0990001N-2026-001.yaml"
+    text = frozen.read_text("utf-8")
+    start = text.index("\ninscription:\n")
+    end = text.index("\nentretien_approfondi:", start)
+    old = text[:start] + text[end:]  # the dossier before its enrolment was written
+    doc = Document.parse(old)
     inscription: dict[str, Value] = {
         "date": dt.date(2026, 9, 4),
         "mef": "pae_n4",
         "referent": "c-girardot",
     }
-    old, new = edited(path, lambda d: d.set(("inscription",), inscription, order=SCHEMA_ORDER))
+    doc.set(("inscription",), inscription, order=SCHEMA_ORDER)
     lines = "inscription:\n  date: 2026-09-04\n  mef: pae_n4\n  referent: c-girardot\n"
-    assert new == old.replace("\nentretien_approfondi:", "\n" + lines + "entretien_approfondi:")
+    assert doc.dump() == old.replace(
+        "\nentretien_approfondi:", "\n" + lines + "entretien_approfondi:"
+    )
 
 
 def test_ordered_key_keeps_comments_with_the_next_key() -> None:
@@ -424,7 +426,8 @@ def test_change_one_scalar(path: Path) -> None:
 
 
 def test_golden_diff_of_all_edits_at_once() -> None:
-    path = RECORDS / "jeunes/2026/0990001N/0990001N-2026-001.yaml"
+    # A frozen copy of a demo dossier: the golden diff must not move with the demo.
+    path = Path(__file__).parent / "data/edition/0990001N-2026-001.yaml"
     old, new = edited(
         path,
         lambda d: d.set(("identite", "telephone"), "06 12 34 56 78"),

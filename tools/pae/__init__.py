@@ -6,7 +6,7 @@ The library first: commands, the site, the tests and a user's own script call th
     from pathlib import Path
     import pae
 
-    result = pae.validate(Path("."), date(2026, 10, 15))   # rules E1–E9
+    result = pae.validate(Path("."), date(2026, 10, 15))   # errors E and warnings W
     print(result.ok, [p.as_dict() for p in result.problems])
     for st in pae.statuses(Path("."), date(2026, 10, 15)).statuses:
         print(st.dossier.id, st.etape.label, st.next_deadline)

@@ -1,4 +1,4 @@
-"""The catalogue of codes: every error (E) and alert (A) as data, one entry each.
+"""The catalogue of codes: every error (E), warning (W) and alert (A) as data, one entry each.
 
 Pages, reporters and exports read titles, severities and actors here, and match on the
 members of `Code`, never on strings such as "A9".
@@ -14,7 +14,11 @@ from pae.labels import ACTORS
 
 class Severity(StrEnum):
     ERROR = "erreur"
+    """The file is invalid: `pae valider` fails, the views set the file aside."""
+    WARNING = "avertissement"
+    """Probably a mistake, maybe not: printed, exit 0 unless `pae valider --strict`."""
     ALERT = "alerte"
+    """A valid dossier where someone must act (`statut`, the site, `valider --alertes`)."""
 
 
 class Actor(StrEnum):
@@ -41,6 +45,8 @@ class Code(StrEnum):
     E7 = "E7"
     E8 = "E8"
     E9 = "E9"
+    E10 = "E10"
+    E11 = "E11"
     A1 = "A1"
     A2 = "A2"
     A3 = "A3"
@@ -52,6 +58,10 @@ class Code(StrEnum):
     A9 = "A9"
     A10 = "A10"
     A11 = "A11"
+    A12 = "A12"
+    A13 = "A13"
+    W1 = "W1"
+    W2 = "W2"
     CODEOWNERS = "CODEOWNERS"
 
     @property
@@ -71,8 +81,13 @@ class Code(StrEnum):
         return CATALOGUE[self].severity is Severity.ALERT
 
     @property
+    def is_warning(self) -> bool:
+        return CATALOGUE[self].severity is Severity.WARNING
+
+    @property
     def order(self) -> tuple[str, int]:
-        """By letter, then by number (A2 before A10, A11 before E1); CODEOWNERS last."""
+        """By letter, then by number (A2 before A10, A11 before E1, E9 before W1);
+        CODEOWNERS last."""
         digits = self.value[1:]
         return (self.value[0], int(digits)) if digits.isdigit() else ("~", 0)
 
@@ -89,7 +104,7 @@ class Entry:
 
 
 _C, _R, _M = Actor.CHEF, Actor.REFERENT, Actor.CONSEILLER
-_E, _A = Severity.ERROR, Severity.ALERT
+_E, _W, _A = Severity.ERROR, Severity.WARNING, Severity.ALERT
 
 CATALOGUE: dict[Code, Entry] = {
     Code.E1: Entry(
@@ -107,6 +122,14 @@ CATALOGUE: dict[Code, Entry] = {
     ),
     Code.E8: Entry("Ordre des dates", _E, facts=("past_events",)),
     Code.E9: Entry("Cohérence du dossier", _E, facts=("events_closed_by_exit",)),
+    Code.E10: Entry(
+        "Statut scolaire : action ou présence avant l'inscription ou la rentrée",
+        _E,
+        facts=("programme_start",),
+    ),
+    Code.E11: Entry(
+        "Stage en entreprise sans convention signée à temps", _E, facts=("is_company_placement",)
+    ),
     Code.A1: Entry(
         "Entretien approfondi en retard",
         _A,
@@ -130,9 +153,33 @@ CATALOGUE: dict[Code, Entry] = {
     ),
     Code.A10: Entry("France Travail non vérifié", _A, (_M,), ("info_held",)),
     Code.A11: Entry(
-        "Trop de stages en entreprise", _A, (_R,), ("programme_end", "company_placement_days")
+        "Trop de stages en entreprise",
+        _A,
+        (_R,),
+        ("programme_start", "programme_end", "company_placement_spans"),
     ),
+    Code.A12: Entry(
+        "Bilan tenu ou transmis après la fin du parcours", _A, (_R,), ("bilan_held", "bilan_sent")
+    ),
+    Code.A13: Entry(
+        "Passation à la PSAD ou à la mission locale non notée",
+        _A,
+        (_C,),
+        (
+            "declined",
+            "unreachable",
+            "left_without_solution",
+            "moved_away",
+            "minor_on",
+            "handover_done",
+        ),
+    ),
+    Code.W1: Entry(
+        "Entretien approfondi sans le référent ou sans le conseiller", _W, facts=("in_depth_held",)
+    ),
+    Code.W2: Entry("Bilan sans le jeune, sans raison notée", _W, facts=("bilan_held",)),
     Code.CODEOWNERS: Entry("Fichier CODEOWNERS à régénérer", _E),
 }
 
 ALERT_CODES = tuple(code for code in Code if code.is_alert)
+WARNING_CODES = tuple(code for code in Code if code.is_warning)

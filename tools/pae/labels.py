@@ -130,9 +130,14 @@ EXIT_REASONS = {
     "emploi": "emploi",
     "formation": "formation",
     "apprentissage": "apprentissage",
+    "cej": "contrat d'engagement jeune (CEJ)",
     "demenagement": "déménagement",
     "abandon": "abandon",
     "autre": "autre",
+}
+HANDOVER_TO = {
+    "psad": "plateforme de suivi et d'appui aux décrocheurs (PSAD)",
+    "mission_locale": "mission locale",
 }
 RESULTATS = {"admis": "admis", "ajourne": "ajourné"}
 MEF = {"pae_n3": "PAE N3", "pae_n4": "PAE N4"}

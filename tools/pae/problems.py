@@ -13,7 +13,7 @@ Path_ = tuple[str | int, ...]
 
 @dataclass
 class Problem:
-    """One error (E1–E9) or alert (A1–A11) in one file, with where and how to fix it."""
+    """One error (E), warning (W) or alert (A) in one file, with where and how to fix it."""
 
     code: Code
     file: str
@@ -38,6 +38,14 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
+
+    @property
+    def is_alert(self) -> bool:
+        return self.severity is Severity.ALERT
 
     @property
     def where(self) -> str:

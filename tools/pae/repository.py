@@ -32,18 +32,25 @@ class ValidationResult:
 
     checked: list[str]
     problems: list[Problem] = field(default_factory=list)
+    strict: bool = False
+    """Warnings fail like errors (`pae valider --strict`)."""
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 
     @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_warning]
+
+    @property
     def alerts(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.is_alert]
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        """No error, and no warning either when strict; alerts never fail."""
+        return not self.errors and not (self.strict and self.warnings)
 
     def ordered(self) -> list[Problem]:
         return sorted(self.problems, key=Problem.sort_key)
@@ -59,16 +66,18 @@ def validate(
     since: str | None = None,
     jobs: int | None = None,
     alerts: bool = False,
+    strict: bool = False,
 ) -> ValidationResult:
-    """Rules E1–E9 on the whole repository, on `paths`, or on what changed since a git
-    reference; with `alerts`, the alerts A1–A11 of the checked dossiers too."""
+    """Errors and warnings on the whole repository, on `paths`, or on what changed since a
+    git reference; with `alerts`, the alerts of the checked dossiers too; with `strict`,
+    warnings make the result invalid."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageError(f"chemin introuvable : {', '.join(missing)}")
     require_records(root)
     scope = changes.scope(root, list(paths), since)
     if scope.paths == [] and not scope.codeowners:
-        return ValidationResult([])
+        return ValidationResult([], strict=strict)
     loaded = load_network(root, scope.paths, jobs)
     if paths and not loaded.checked:
         shown = ", ".join(str(p) for p in paths)
@@ -85,7 +94,7 @@ def validate(
     if scope.codeowners:
         problems += codeowners.stale(root, loaded.network, loaded.settings)
     fill_positions(root, problems)
-    return ValidationResult(loaded.checked, problems)
+    return ValidationResult(loaded.checked, problems, strict)
 
 
 @dataclass
@@ -98,7 +107,7 @@ class Usable:
 
 
 def usable(root: Path, today: date) -> Usable:
-    """Load the records and set aside every file with an error (E1–E9).
+    """Load the records and set aside every file with an error (warnings keep it in).
 
     Seen as of `today`, an event dated later has not happened yet: it is not an error here
     (it is one for `pae valider`), so `statut`, `echeances` and the site show the same

@@ -204,7 +204,7 @@ def yaml_file(schema: str, data: dict[str, Any], tail: str = "") -> str:
 
 
 def stage(opts: Options, staging: Path) -> list[str]:
-    """Write the new records and CODEOWNERS under `staging`, and check them (E1–E9)."""
+    """Write the new records and CODEOWNERS under `staging`, and check them (errors E)."""
     records = staging / "records"
     lycee = {
         "uai": opts.uai,

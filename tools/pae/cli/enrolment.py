@@ -248,4 +248,53 @@ def inscrire(
     run_event(ctx, dossier, day, today, commit, change)
 
 
-ENROLMENT_COMMANDS = (contact, entretien, inscrire)
+@click.command()
+@depot_option
+@_ID
+@event_options
+@click.option(
+    "--vers",
+    required=True,
+    type=choice("jeune", "passation", "vers"),
+    help="À qui le suivi passe : psad (plateforme de suivi et d'appui aux décrocheurs) ou "
+    "mission_locale.",
+)
+@click.option("--structure", metavar="TEXTE", help="La structure, par exemple la mission locale.")
+@click.option("--commentaire", metavar="TEXTE", help="Une remarque, en texte simple.")
+@click.option("--remplacer", is_flag=True, help="Remplacer la passation déjà notée.")
+@click.pass_context
+def passation(
+    ctx: click.Context,
+    dossier: str,
+    day: date | None,
+    today: date | None,
+    commit: bool,
+    vers: str,
+    structure: str | None,
+    commentaire: str | None,
+    remplacer: bool,
+) -> None:
+    """Noter le relais du suivi : un mineur qui refuse, reste injoignable ou part sans
+    solution (obligation de formation), ou un jeune qui déménage.
+
+    DOSSIER est l'identifiant du jeune, par exemple 0990001N-2026-001.
+
+    \b
+    Exemple :
+      pae passation 0990002P-2026-005 --le 2026-10-12 --vers psad
+    """
+    from pae.recording import events
+
+    run_event(
+        ctx,
+        dossier,
+        day,
+        today,
+        commit,
+        lambda doc, d, c, when: events.handover(
+            doc, d, when, vers, structure, commentaire, remplacer
+        ),
+    )
+
+
+ENROLMENT_COMMANDS = (contact, entretien, inscrire, passation)

@@ -12,6 +12,7 @@ import click
 from pae.cli.options import (
     DateParam,
     choice,
+    convention_options,
     depot_option,
     event_options,
     record_options,
@@ -72,6 +73,7 @@ def _people(kind_path: tuple[str, ...], help_: str) -> Callable[[Any], Any]:
     help="Identifiant de l'action dans le dossier ; par défaut, le suivant (a1, a2…).",
 )
 @click.option("--commentaire", metavar="TEXTE", help="Une remarque, en texte simple.")
+@convention_options
 @record_options
 @click.pass_context
 def action(
@@ -81,6 +83,10 @@ def action(
     today: date | None,
     commit: bool,
     creneaux: tuple[str, ...],
+    convention_le: date | None,
+    convention_ref: str | None,
+    tuteur: str | None,
+    tuteur_fonction: str | None,
     **values: Any,
 ) -> None:
     """Ajouter une action au parcours, avec son emploi du temps.
@@ -92,18 +98,64 @@ def action(
       pae action 0990001N-2026-007 --type stage_immersion \\
         --intitule "Immersion en boulangerie" --structure fournil-des-violettes \\
         --lieu entreprise --debut 2026-11-16 --fin 2026-11-27 \\
-        --creneau "lundi 09:00-17:00" --creneau "mardi 09:00-17:00"
+        --creneau "lundi 09:00-17:00" --creneau "mardi 09:00-17:00" \
+        --convention-le 2026-11-05 --convention-ref PFMP-2026-014 --tuteur "M. Exemple"
     """
     from pae.recording import events
 
     slots = [events.Slot.parse(text) for text in creneaux]
+    signed = events.Convention(convention_le, convention_ref, tuteur, tuteur_fonction)
     run_event(
         ctx,
         dossier,
         None,
         today,
         commit,
-        lambda doc, d, c, when: events.action(doc, d, creneaux=slots, **values),
+        lambda doc, d, c, when: events.action(doc, d, creneaux=slots, convention=signed, **values),
+    )
+
+
+@click.command()
+@depot_option
+@_ID
+@click.option("--action", "ident", required=True, metavar="ID", help="L'action (le stage).")
+@click.option("--le", "day", type=DateParam(), help="Jour où la convention a été signée.")
+@click.option("--reference", metavar="TEXTE", help="Référence de la convention au lycée.")
+@click.option("--tuteur", metavar="NOM", help="Le tuteur en entreprise.")
+@click.option("--tuteur-fonction", metavar="TEXTE", help="Sa fonction dans l'entreprise.")
+@record_options
+@click.pass_context
+def convention(
+    ctx: click.Context,
+    dossier: str,
+    ident: str,
+    day: date | None,
+    reference: str | None,
+    tuteur: str | None,
+    tuteur_fonction: str | None,
+    today: date | None,
+    commit: bool,
+) -> None:
+    """Noter la convention d'un stage en entreprise déjà au parcours, et son tuteur.
+
+    Sans convention signée, pas de stage : ni couverture ni allocation. DOSSIER est
+    l'identifiant du jeune.
+
+    \b
+    Exemple :
+      pae convention 0990001N-2026-007 --action a3 --le 2026-11-05 \\
+        --reference PFMP-2026-014 --tuteur "M. Exemple" --tuteur-fonction "chef de rayon"
+    """
+    from pae.recording import events
+
+    signed = events.Convention(day, reference, tuteur, tuteur_fonction)
+    run_event(
+        ctx,
+        dossier,
+        None,
+        today,
+        commit,
+        lambda doc, d, c, when: events.convention(doc, d, ident, signed),
     )
 
 
@@ -313,4 +365,4 @@ def bilan(
     run_event(ctx, dossier, day, today, commit, change)
 
 
-FOLLOW_UP_COMMANDS = (action, suivi, assiduite, sortie, bilan)
+FOLLOW_UP_COMMANDS = (action, convention, suivi, assiduite, sortie, bilan)

@@ -100,6 +100,22 @@ def event_options(func: F) -> F:
     )(func)
 
 
+def convention_options(func: F) -> F:
+    """A company placement's convention and tutor, on `pae action`."""
+    for name, text in (
+        ("--tuteur-fonction", "Sa fonction dans l'entreprise."),
+        ("--tuteur", "Stage en entreprise : le tuteur qui accueille le jeune."),
+        ("--convention-ref", "Stage en entreprise : référence de la convention."),
+    ):
+        func = click.option(name, metavar="TEXTE", help=text)(func)
+    return click.option(
+        "--convention-le",
+        type=DateParam(),
+        help="Stage en entreprise : jour où la convention a été signée (obligatoire dès le "
+        "premier jour du stage).",
+    )(func)
+
+
 def record_options(func: F) -> F:
     """`--date` (the reference date) and `--commit`, for every command that writes."""
     func = click.option(

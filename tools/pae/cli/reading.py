@@ -50,8 +50,13 @@ from pae.reports.formats import DEADLINE_FORMATS, STATUS_FORMATS, VALIDATION_FOR
 @click.option(
     "--alertes",
     is_flag=True,
-    help="Signaler aussi les alertes A1 à A11 des dossiers vérifiés (sans effet sur le code "
-    "de sortie).",
+    help="Signaler aussi les alertes des dossiers vérifiés (sans effet sur le code de sortie).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Compter les avertissements comme des erreurs : code de sortie 1 s'il y en a, par "
+    "exemple pae valider --strict.",
 )
 @click.pass_context
 def valider(
@@ -63,11 +68,13 @@ def valider(
     depuis: str | None,
     rapports: tuple[str, ...],
     alertes: bool,
+    strict: bool,
 ) -> None:
-    """Vérifier les dossiers et les données de référence (règles E1 à E9).
+    """Vérifier les dossiers et les données de référence (erreurs et avertissements).
 
-    Sans CHEMINS, vérifie tout records/ et le fichier CODEOWNERS. Code de sortie : 0 valide,
-    1 erreurs, 2 mauvaise utilisation.
+    Sans CHEMINS, vérifie tout records/ et le fichier CODEOWNERS. Les avertissements sont
+    affichés sans faire échouer la vérification, sauf avec --strict. Code de sortie : 0
+    valide, 1 erreurs (ou avertissements avec --strict), 2 mauvaise utilisation.
 
     \b
     Exemples :
@@ -75,6 +82,7 @@ def valider(
       pae valider records/jeunes/2026/0990001A/
       pae valider --format json --date 2026-10-15
       pae valider --depuis origin/main --format github --alertes
+      pae valider --strict
       pae valider --rapport gitlab:gl-code-quality-report.json --rapport junit:rapport-junit.xml
     """
     from pae.cli.commands import valider as command
@@ -88,6 +96,7 @@ def valider(
         since=depuis,
         reports=list(rapports),
         alerts=alertes,
+        strict=strict,
     )
     ctx.exit(command.run(opts, sys.stdout))
 

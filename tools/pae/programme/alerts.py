@@ -1,7 +1,8 @@
-"""Alerts A1–A11: a valid dossier where someone must act; one function per alert.
+"""Alerts: a valid dossier where someone must act; one function per alert.
 
-The calendar alerts (A7, A8) are in `timetable_alerts`; what each alert reads of the
-dossier is a predicate of `facts`.
+The calendar alerts (A7, A8) are in `timetable_alerts`, those of the programme's end (A9,
+A12, A13) in `closing_alerts`; what each alert reads of the dossier is a predicate of
+`facts`.
 """
 
 from __future__ import annotations
@@ -12,22 +13,27 @@ from datetime import timedelta
 from pae.codes import Actor, Code
 from pae.labels import fr
 from pae.problems import Problem
+from pae.programme.clock import (
+    attendance_window_start,
+    check_in_due,
+    in_depth_due,
+    rentree,
+    school_days,
+)
+from pae.programme.closing_alerts import a9_bilan, a12_late_bilan, a13_handover
 from pae.programme.context import Context
 from pae.programme.facts import (
-    COMPANY_PLACEMENTS,
     accepted,
     attendance_counts,
-    bilan_held,
-    bilan_sent,
-    bilan_with_solution,
-    company_placement_days,
+    company_placement_spans,
     enrolled,
-    exit_date,
     in_depth_actor,
     in_depth_held,
     info_held,
+    is_company_placement,
     last_check_in,
     programme_end,
+    programme_start,
     re_enrolment_offered,
     unexcused_absence_run,
 )
@@ -46,15 +52,15 @@ def a1_in_depth_interview(d: Dossier, etape: Step, ctx: Context) -> Iterator[Pro
     if ei.decision in ("refus", "reinscription_diplome"):
         return
     disp = ctx.settings.dispositif(d.dispositif)
-    due = disp.in_depth_due(ei.date)
+    due = in_depth_due(ctx, d, ei.date)
     if today > due:
         actor = in_depth_actor(d, today)
         yield alert(
             d,
             Code.A1,
             f"entretien approfondi en retard : à tenir dans les "
-            f"{disp.delai_entretien_approfondi_jours} jours après l'entretien d'information "
-            f"du {fr(ei.date)}, soit le {fr(due)} au plus tard",
+            f"{disp.delai_entretien_approfondi_jours_ecole} jours d'école après l'entretien "
+            f"d'information du {fr(ei.date)}, soit le {fr(due)} au plus tard",
             actor,
             due,
             ("entretien_information", "date"),
@@ -143,15 +149,17 @@ def a5_check_in(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
     last = last_check_in(d, today)
     if etape not in IN_PROGRAMME or last is None:
         return
-    interval = ctx.settings.intervalle_points_jours
-    if (today - last).days > interval:
+    interval = ctx.settings.intervalle_points_jours_ecole
+    # School days only: the holidays stop the clock (a first day back is one day more).
+    elapsed = school_days(ctx, d).count(last, today)
+    if elapsed > interval:
         yield alert(
             d,
             Code.A5,
-            f"pas de point de suivi depuis le {fr(last)} ({(today - last).days} jours ; "
-            f"un point tous les {interval} jours)",
+            f"pas de point de suivi depuis le {fr(last)} ({elapsed} jours d'école ; "
+            f"un point tous les {interval} jours d'école au plus)",
             Actor.REFERENT,
-            last + timedelta(days=interval),
+            check_in_due(ctx, d, last),
             ("suivi",),
             "faire le point avec le jeune et le noter dans « suivi.points »",
         )
@@ -161,7 +169,7 @@ def a6_attendance(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
     today, s = ctx.today, ctx.settings
     if etape not in IN_PROGRAMME:
         return
-    start = s.attendance_window_start(today)
+    start = attendance_window_start(ctx, d)
     present, counted = attendance_counts(d, start, today)
     # Integers: in floating point 29/50 is 57.999… %, which is not below 58 %.
     if counted and present * 100 < s.seuil_assiduite_pourcent * counted:
@@ -170,7 +178,7 @@ def a6_attendance(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
             d,
             Code.A6,
             f"assiduité de {round(rate * 100)} % sur les {s.fenetre_assiduite_semaines} "
-            f"dernières semaines (seuil : {s.seuil_assiduite_pourcent} %)",
+            f"dernières semaines d'école (seuil : {s.seuil_assiduite_pourcent} %)",
             Actor.REFERENT,
             today,
             ("suivi", "assiduite"),
@@ -190,85 +198,63 @@ def a6_attendance(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
         )
 
 
-def a9_bilan(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
-    today = ctx.today
-    if not enrolled(d, today):
-        return
-    fin = ctx.settings.dispositif(d.dispositif).fin(d.session)
-    ended = today > fin or exit_date(d, today) is not None
-    if ended and not bilan_with_solution(d, today) and etape is not Step.TERMINE:
-        why = "sortie anticipée" if exit_date(d, today) else f"fin du parcours le {fr(fin)}"
-        yield alert(
-            d,
-            Code.A9,
-            f"bilan à faire ({why}) : aucun bilan avec solution de sortie",
-            Actor.REFERENT,
-            fin,
-            ("bilan",),
-            "organiser l'entretien de bilan avec le conseiller et le jeune",
-        )
-    b = d.bilan
-    if b and bilan_held(d, today):
-        if etape is not Step.TERMINE and not bilan_sent(d, today):
-            yield alert(
-                d,
-                Code.A9,
-                "bilan non transmis au chef d'établissement",
-                Actor.REFERENT,
-                fin,
-                ("bilan",),
-                "noter « transmis_chef_etablissement: AAAA-MM-JJ »",
-            )
-        if b.imilo_mis_a_jour is not True:
-            yield alert(
-                d,
-                Code.A9,
-                "bilan non reporté dans I-Milo",
-                Actor.CONSEILLER,
-                fin,
-                ("bilan",),
-                "mettre à jour I-Milo puis noter « imilo_mis_a_jour: true »",
-            )
-
-
 def a10_france_travail(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
+    """The conseiller checks a declared France Travail registration, then decides whether a
+    double follow-up is useful (vademecum, § 2)."""
     today = ctx.today
     ei = d.entretien_information
-    if etape in CLOSED or not ei or not info_held(d, today):
+    if etape in CLOSED or not ei or not info_held(d, today) or not ei.ft_inscrit:
         return
-    if ei.ft_inscrit and ei.ft_verifie is not True:
-        disp = ctx.settings.dispositif(d.dispositif)
+    due = in_depth_due(ctx, d, ei.date)
+    where = ("entretien_information", "france_travail")
+    if ei.ft_verifie is not True:
         yield alert(
             d,
             Code.A10,
             "inscription à France Travail (ex-Pôle emploi) déclarée mais non vérifiée",
             Actor.CONSEILLER,
-            disp.in_depth_due(ei.date),
-            ("entretien_information", "france_travail"),
+            due,
+            where,
             "vérifier l'inscription, juger de l'utilité d'un double suivi, noter « verifie: true »",
+        )
+    elif ei.ft_double_suivi is None:
+        yield alert(
+            d,
+            Code.A10,
+            "inscription à France Travail (ex-Pôle emploi) vérifiée, sans décision sur le "
+            "double suivi",
+            Actor.CONSEILLER,
+            due,
+            where,
+            "juger avec le jeune de l'utilité d'un double suivi mission locale et France "
+            "Travail, puis noter « double_suivi: true » ou « double_suivi: false »",
         )
 
 
 def a11_company_share(d: Dossier, etape: Step, ctx: Context) -> Iterator[Problem]:
-    if etape in CLOSED or not d.inscription:
+    start = programme_start(d, rentree(ctx, d))
+    if etape in CLOSED or not d.inscription or start is None:
         return
     disp = ctx.settings.dispositif(d.dispositif)
     end = min(programme_end(d) or disp.fin(d.session), disp.fin(d.session))
-    length = (end - d.inscription.date).days + 1
-    placements = [a for a in d.actions if a.type in COMPANY_PLACEMENTS]
+    placements = [a for a in d.actions if is_company_placement(a)]
+    calendar = school_days(ctx, d)
+    length = calendar.count(start - timedelta(days=1), end)
     if length <= 0 or not placements:
         return
-    # Only the days within the programme count (a placement may be planned beyond it).
-    days = company_placement_days(d, d.inscription.date, end)
+    # Only the school days within the programme count (a placement may be planned beyond
+    # it; young people keep the school holidays).
+    spans = company_placement_spans(d, start, end)
+    days = sum(calendar.count(first - timedelta(days=1), last) for first, last in spans)
     share = disp.part_max_stages_entreprise
-    if len(days) > share * length:
+    if days > share * length:
         first = min(placements, key=lambda a: a.debut)
         yield alert(
             d,
             Code.A11,
-            f"stages en entreprise sur {len(days)} jours pour un parcours de {length} jours : "
-            f"plus des {share.numerator}/{share.denominator} autorisés (arrêté du 18 juillet "
-            "2023, art. 3)",
+            f"stages en entreprise sur {days} jours d'école pour un parcours de {length} "
+            f"jours d'école : plus des {share.numerator}/{share.denominator} autorisés (arrêté "
+            "du 18 juillet 2023, art. 3)",
             Actor.REFERENT,
             first.debut,
             ("parcours", "actions", first.index),
@@ -288,6 +274,8 @@ ALERTS: tuple[Alert, ...] = (
     a9_bilan,
     a10_france_travail,
     a11_company_share,
+    a12_late_bilan,
+    a13_handover,
 )
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from pae.codes import Actor
 from pae.labels import fr
+from pae.programme.clock import check_in_due, in_depth_due
+from pae.programme.context import Context
 from pae.programme.facts import (
     bilan_held,
     bilan_sent,
@@ -18,7 +20,6 @@ from pae.programme.facts import (
 )
 from pae.programme.steps import IN_PROGRAMME, Step
 from pae.records.dossier import Dossier
-from pae.records.settings import Dispositif, Settings
 
 
 class Due(StrEnum):
@@ -57,10 +58,9 @@ def describe(deadline: Deadline) -> str:
     return deadline.describe()
 
 
-def deadlines(
-    d: Dossier, etape: Step, today: date, disp: Dispositif, settings: Settings
-) -> list[Deadline]:
+def deadlines(d: Dossier, etape: Step, ctx: Context) -> list[Deadline]:
     """Every pending deadline of the current step; the earliest is the next one."""
+    today, disp = ctx.today, ctx.settings.dispositif(d.dispositif)
     limite, fin = disp.limite(d.session), disp.fin(d.session)
     out: list[Deadline] = []
     if etape is Step.A_CONTACTER:
@@ -86,21 +86,22 @@ def deadlines(
     if etape in (Step.ENTRETIEN_INFORMATION, *IN_PROGRAMME):
         ei = d.entretien_information
         if ei and ei.date <= today and not in_depth_held(d, today):
-            due = disp.in_depth_due(ei.date)
+            due = in_depth_due(ctx, d, ei.date)
             what = "entretien approfondi avec la mission locale"
             out.append(Deadline(due, what, in_depth_actor(d, today), Due.ENTRETIEN_APPROFONDI))
     if etape in IN_PROGRAMME:
-        out.extend(_follow_up(d, today, fin, settings))
+        out.extend(_follow_up(d, ctx, fin))
     if etape is Step.BILAN:
         out.extend(_closing(d, today, fin))
     return out
 
 
-def _follow_up(d: Dossier, today: date, fin: date, settings: Settings) -> list[Deadline]:
+def _follow_up(d: Dossier, ctx: Context, fin: date) -> list[Deadline]:
     out: list[Deadline] = []
+    today = ctx.today
     last = last_check_in(d, today)
     if last:
-        due = last + timedelta(days=settings.intervalle_points_jours)
+        due = check_in_due(ctx, d, last)
         out.append(Deadline(due, "point de suivi avec le jeune", Actor.REFERENT, Due.POINT_SUIVI))
     upcoming = [a for a in d.actions if a.debut > today]
     if upcoming:

@@ -50,6 +50,32 @@ def accepted(d: Dossier, today: date) -> bool:
     return bool(reached) and reached[-1].reponse == "entretien_accepte"
 
 
+def declined(d: Dossier, today: date) -> tuple[date, Path_] | None:
+    """The young person refused the programme by `today` — at the information interview, or
+    at the last contact that reached them with no interview since: when, and where."""
+    ei = d.entretien_information
+    if ei and ei.date <= today and ei.decision == "refus":
+        return ei.date, ("entretien_information", "decision")
+    if info_held(d, today):
+        return None
+    reached = [(i, c) for i, c in enumerate(d.contacts) if c in reached_contacts(d, today)]
+    if reached:
+        i, last = max(reached, key=lambda ic: (ic[1].date, ic[0]))  # as reached_contacts
+        if last.reponse == "refus":
+            return last.date, ("reperage", "contacts", i, "reponse")
+    return None
+
+
+def unreachable(d: Dossier, today: date, attempts: int) -> tuple[date, Path_] | None:
+    """At least `attempts` contacts by `today` and none reached the young person: the last
+    attempt, and where it is written."""
+    tried = [(i, c) for i, c in enumerate(d.contacts) if c.date <= today]
+    if len(tried) < attempts or reached_contacts(d, today):
+        return None
+    i, last = max(tried, key=lambda ic: (ic[1].date, ic[0]))
+    return last.date, ("reperage", "contacts", i, "date")
+
+
 def enrolled(d: Dossier, today: date) -> bool:
     return d.inscription is not None and d.inscription.date <= today
 
@@ -93,6 +119,57 @@ def bilan_sent(d: Dossier, today: date) -> bool:
     """The bilan was transmitted to the head of school by `today`."""
     sent = d.bilan.transmis_chef_etablissement if d.bilan else None
     return sent is not None and sent <= today
+
+
+def left_without_solution(d: Dossier, today: date) -> tuple[date, Path_] | None:
+    """The young person left the programme without a solution by `today`: a bilan whose
+    solution is `sans_solution`, or, before any bilan with a solution, an early exit for
+    `abandon`."""
+    b = d.bilan
+    if b and b.date and bilan_with_solution(d, today):
+        return (b.date, ("bilan", "solution")) if b.solution == "sans_solution" else None
+    exit_ = d.sortie_anticipee
+    if exit_ and exit_date(d, today) and exit_.motif == "abandon":
+        return exit_.date, ("sortie_anticipee", "motif")
+    return None
+
+
+def moved_away(d: Dossier, today: date) -> tuple[date, Path_] | None:
+    """An early exit because the young person moved away, by `today`."""
+    exit_ = d.sortie_anticipee
+    if exit_ and exit_date(d, today) and exit_.motif == "demenagement":
+        return exit_.date, ("sortie_anticipee", "motif")
+    return None
+
+
+def handover_done(d: Dossier, today: date) -> bool:
+    """The hand-over to the PSAD or a mission locale is recorded, dated by `today`."""
+    return d.passation is not None and d.passation.date <= today
+
+
+def age_on(d: Dossier, day: date) -> int | None:
+    """Age in full years on `day` (a birthday on the day counts)."""
+    born = d.date_naissance
+    if born is None:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def minor_on(d: Dossier, day: date) -> bool:
+    """Under 18 on `day`: the obligation de formation covers 16–18 year-olds (code de
+    l'éducation, art. L. 114-1); younger ones are under compulsory schooling."""
+    age = age_on(d, day)
+    return age is not None and age < 18
+
+
+def programme_start(d: Dossier, rentree: date) -> date | None:
+    """First day of the programme: the later of the enrolment and the rentrée (arrêté du
+    18 juillet 2023, art. 3: it starts « à partir de la rentrée scolaire »). Without an
+    enrolment, the first action, never before the rentrée; None without either."""
+    if d.inscription:
+        return max(d.inscription.date, rentree)
+    first = min((a.debut for a in d.actions), default=None)
+    return max(first, rentree) if first else None
 
 
 def programme_end(d: Dossier) -> date | None:
@@ -172,21 +249,45 @@ def unrecorded_sessions(
     return [s for s in sessions(d, start, end, closed) if (s[0], s[1].id) not in recorded]
 
 
-def company_placement_days(d: Dossier, start: date, end: date) -> set[date]:
-    """Calendar days within [start, end] covered by a company placement."""
-    days: set[date] = set()
-    for a in d.actions:
-        if a.type in COMPANY_PLACEMENTS:
-            first, last = max(a.debut, start), min(a.fin, end)
-            days.update(first + timedelta(days=i) for i in range((last - first).days + 1))
-    return days
+def is_company_placement(action: Action) -> bool:
+    return action.type in COMPANY_PLACEMENTS
+
+
+def days_done(d: Dossier, action: Action, today: date) -> int:
+    """Days actually done in an action by `today`: the distinct dates of its attendance
+    lines marked present or late (the proofs the allowance of a placement is paid on)."""
+    return len(
+        {
+            p.date
+            for p in d.assiduite
+            if p.action == action.id and p.statut in PRESENT and p.date <= today
+        }
+    )
+
+
+def company_placement_spans(d: Dossier, start: date, end: date) -> list[tuple[date, date]]:
+    """The spans of days within [start, end] covered by a company placement, overlaps
+    merged, in order (each day is in one span at most)."""
+    spans = sorted(
+        (max(a.debut, start), min(a.fin, end)) for a in d.actions if is_company_placement(a)
+    )
+    merged: list[tuple[date, date]] = []
+    for first, last in spans:
+        if first > last:
+            continue
+        if merged and first <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
 
 
 # --- dated events, for the rules ------------------------------------------------------
 
 
 def programme_dates(d: Dossier) -> Iterator[Dated]:
-    """Every dated event of the programme, with its place and a French label."""
+    """Every dated event of the programme that must fall by its end, with its place and a
+    French label. Not the bilan: a late one is recorded, and flagged (A12)."""
     for a in d.actions:
         yield a.debut, ("parcours", "actions", a.index, "debut"), f"début de l'action {a.id}"
         yield a.fin, ("parcours", "actions", a.index, "fin"), f"fin de l'action {a.id}"
@@ -196,8 +297,6 @@ def programme_dates(d: Dossier) -> Iterator[Dated]:
         yield pt.date, ("suivi", "points", pt.index, "date"), "point de suivi"
     if d.sortie_anticipee:
         yield d.sortie_anticipee.date, ("sortie_anticipee", "date"), "sortie anticipée"
-    if d.bilan and d.bilan.date:
-        yield d.bilan.date, ("bilan", "date"), "bilan"
 
 
 def past_events(d: Dossier) -> Iterator[Dated]:

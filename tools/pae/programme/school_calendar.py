@@ -1,8 +1,9 @@
-"""School holidays and public holidays for alert A7, read offline from local libraries."""
+"""School holidays, public holidays and school days, read offline from local libraries."""
 
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -111,6 +112,33 @@ class SchoolCalendar:
         self._vacances: dict[tuple[str, int], tuple[Closure, ...]] = {}
         self._feries: dict[tuple[str, int], tuple[Closure, ...] | None] = {}
         self._days: dict[tuple[str, str, int], dict[date, Closure]] = {}
+        self._school_days: dict[tuple[str | None, str], SchoolDays] = {}
+        self._rentrees: dict[tuple[str, str, int], date | None] = {}
+
+    def school_days(self, zone: str | None, holidays_region: str | None) -> SchoolDays:
+        """The school days of a lycée's zone and public-holiday region (one object each,
+        kept for the whole run); `zone` None: weekends and metropolitan holidays only."""
+        region = self._check(zone, holidays_region) if zone else (holidays_region or "metropole")
+        key = (zone, region)
+        if key not in self._school_days:
+            self._school_days[key] = SchoolDays(self, zone, region)
+        return self._school_days[key]
+
+    def rentree(self, zone: str, holidays_region: str | None, year: int) -> date | None:
+        """The first school day after the summer break of `year` in `zone`, or None when
+        the library does not know when that break ends (zone or year not covered)."""
+        region = self._check(zone, holidays_region)
+        key = (zone, region, year)
+        if key not in self._rentrees:
+            found: date | None = None
+            _, _, last = _library_periods()
+            for period in self._vacances_for(zone, year):
+                # The summer break is the one holding 1 August; its end is known only if
+                # the data go beyond it.
+                if period.start <= date(year, 8, 1) <= period.end and period.end < last:
+                    found = self.school_days(zone, region).after(period.end, 1)
+            self._rentrees[key] = found
+        return self._rentrees[key]
 
     def _vacances_for(self, zone: str, year: int) -> tuple[Closure, ...]:
         key = (zone, year)
@@ -205,3 +233,71 @@ class SchoolCalendar:
                 if start <= day <= end:
                     result[day] = closure
         return dict(sorted(result.items())), self._gaps(zone, region, start, end)
+
+
+class SchoolDays:
+    """The school days of one zone and public-holiday region: Monday to Friday, outside
+    the school holidays and the public holidays. Where a library lacks a year, only what
+    is known is left out (weekends always are)."""
+
+    def __init__(self, calendar: SchoolCalendar, zone: str | None, region: str) -> None:
+        self._calendar = calendar
+        self._zone = zone
+        self._region = region
+        self._years: dict[int, list[int]] = {}
+
+    def _ordinals(self, year: int) -> list[int]:
+        """The ordinals of the year's school days, in order (computed once per year)."""
+        if year not in self._years:
+            if self._zone is None:
+                closed = {c.start for c in self._calendar._feries_for(self._region, year) or ()}
+            else:
+                closed = set(self._calendar._day_map(self._zone, self._region, year))
+            first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+            self._years[year] = [
+                n
+                for n in range(first, last + 1)
+                if (n - 1) % 7 < 5 and date.fromordinal(n) not in closed  # ordinal 1 is a Monday
+            ]
+        return self._years[year]
+
+    def is_school_day(self, day: date) -> bool:
+        days = self._ordinals(day.year)
+        i = bisect_left(days, day.toordinal())
+        return i < len(days) and days[i] == day.toordinal()
+
+    def count(self, after: date, until: date) -> int:
+        """School days strictly after `after`, up to `until` included (0 if none)."""
+        if until <= after:
+            return 0
+        total = 0
+        for year in range(after.year, until.year + 1):
+            days = self._ordinals(year)
+            lo = bisect_right(days, after.toordinal())
+            hi = bisect_right(days, until.toordinal())
+            total += hi - lo
+        return total
+
+    def after(self, day: date, n: int) -> date:
+        """The `n`-th school day after `day` (`day` itself not counted), n ≥ 1."""
+        year, left = day.year, n
+        start = bisect_right(self._ordinals(year), day.toordinal())
+        while True:
+            days = self._ordinals(year)
+            if start + left - 1 < len(days):
+                return date.fromordinal(days[start + left - 1])
+            left -= len(days) - start
+            year, start = year + 1, 0
+
+    def window_start(self, day: date, n: int) -> date:
+        """The first day of the last `n` school days up to `day` (`day` included when it is
+        a school day), n ≥ 1."""
+        year, left = day.year, n
+        end = bisect_right(self._ordinals(year), day.toordinal())
+        while True:
+            days = self._ordinals(year)
+            if end - left >= 0:
+                return date.fromordinal(days[end - left])
+            left -= end
+            year = year - 1
+            end = len(self._ordinals(year))

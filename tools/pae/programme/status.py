@@ -8,16 +8,20 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pae.codes import Actor
-from pae.labels import CANAUX, CONTACT_RESULTS, EXIT_REASONS, MEF, label
+from pae.labels import CANAUX, CONTACT_RESULTS, EXIT_REASONS, HANDOVER_TO, MEF, label
 from pae.problems import Problem
 from pae.programme.alerts import alerts
+from pae.programme.clock import attendance_window_start, rentree
 from pae.programme.context import Context
 from pae.programme.deadlines import Deadline, deadlines
 from pae.programme.facts import (
     attendance_rate,
     bilan_with_solution,
+    days_done,
     enrolled,
     exit_date,
+    is_company_placement,
+    programme_start,
     sessions,
     unrecorded_sessions,
 )
@@ -28,8 +32,14 @@ from pae.records.reference import Conseiller, Etablissement, MissionLocale, Refe
 
 POSITIVE = ("formation", "apprentissage", "emploi", "service_civique")
 """Outcomes counted as a positive exit; `parcours_insertion` is counted apart."""
-EXIT_OUTCOMES = ("emploi", "formation", "apprentissage")
-"""Early-exit reasons that are an outcome in themselves."""
+EXIT_OUTCOMES = {
+    "emploi": "emploi",
+    "formation": "formation",
+    "apprentissage": "apprentissage",
+    "cej": "parcours_insertion",
+}
+"""Early-exit reasons that are an outcome in themselves: a solution that ends school status
+(a contrat d'engagement jeune is a parcours d'insertion)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,9 @@ class DossierStatus:
     """Sessions of the weekly timetable held by today (holidays and public holidays apart)."""
     sessions_unrecorded: int = 0
     """Of those, the ones with no attendance line: « non saisi »."""
+    jours_effectues: dict[str, int] = field(default_factory=dict)
+    """Days done in each company placement (action id → days), from its attendance lines:
+    what the lycée pays the allowance on."""
 
     @property
     def next_deadline(self) -> Deadline | None:
@@ -102,15 +115,17 @@ def outcome(d: Dossier, today: date) -> str:
         return d.bilan.solution
     exit_ = d.sortie_anticipee
     if exit_ and exit_date(d, today) and exit_.motif in EXIT_OUTCOMES:
-        return exit_.motif
+        return EXIT_OUTCOMES[exit_.motif]
     return "non_renseignee"
 
 
-def days_in_programme(d: Dossier, today: date, fin: date) -> int | None:
-    if not enrolled(d, today) or d.inscription is None:
+def days_in_programme(d: Dossier, today: date, fin: date, start: date | None) -> int | None:
+    """Calendar days from the programme's start to today, the exit or fin (0 before the
+    rentrée of a young person enrolled in July)."""
+    if not enrolled(d, today) or start is None:
         return None
     end = min(today, fin, exit_date(d, today) or fin)
-    return (end - d.inscription.date).days + 1
+    return max((end - start).days + 1, 0)
 
 
 def timeline(d: Dossier, today: date) -> list[Event]:
@@ -136,6 +151,9 @@ def timeline(d: Dossier, today: date) -> list[Event]:
     if d.sortie_anticipee:
         reason = label(EXIT_REASONS, d.sortie_anticipee.motif)
         items.append((d.sortie_anticipee.date, f"Sortie anticipée ({reason})"))
+    if d.passation:
+        to = label(HANDOVER_TO, d.passation.vers)
+        items.append((d.passation.date, f"Passation du suivi : {to}"))
     if d.bilan and d.bilan.date:
         items.append((d.bilan.date, "Entretien de bilan"))
     if d.bilan and d.bilan.transmis_chef_etablissement:
@@ -175,17 +193,22 @@ def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
         etablissement=ctx.network.etablissements.get(d.etablissement),
         etape=etape,
         motif_non_inscription=reason,
-        deadlines=deadlines(d, etape, today, disp, settings),
+        deadlines=deadlines(d, etape, ctx),
         alertes=list(alerts(d, etape, ctx)),
         timeline=timeline(d, today),
         notes_conservables_jusqu_a=d.premiere_session + 5 if d.premiere_session else None,
         assiduite=attendance_rate(d, None, today),
-        assiduite_recente=attendance_rate(d, settings.attendance_window_start(today), today),
-        jours_en_parcours=days_in_programme(d, today, disp.fin(d.session)),
+        assiduite_recente=attendance_rate(d, attendance_window_start(ctx, d), today),
+        jours_en_parcours=days_in_programme(
+            d, today, disp.fin(d.session), programme_start(d, rentree(ctx, d))
+        ),
         sortie=outcome(d, today),
         mission_locale=ctx.network.mission_locale_of(d),
         sessions_planned=planned,
         sessions_unrecorded=unrecorded,
+        jours_effectues={
+            a.id: days_done(d, a, today) for a in d.actions if is_company_placement(a)
+        },
     )
 
 

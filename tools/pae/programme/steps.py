@@ -10,11 +10,13 @@ from pae.programme.facts import (
     bilan_held,
     bilan_sent,
     bilan_with_solution,
+    declined,
     enrolled,
     exit_date,
     info_held,
     reached_contacts,
     started,
+    unreachable,
 )
 from pae.records.dossier import Dossier
 from pae.records.settings import Settings
@@ -76,19 +78,18 @@ def step(d: Dossier, today: date, settings: Settings) -> tuple[Step, str | None]
 def not_enrolled_reason(d: Dossier, today: date, settings: Settings) -> str | None:
     """Why the young person will not be enrolled (refusal, re-enrolment, unreachable)."""
     ei = d.entretien_information
-    if ei and ei.date <= today and ei.decision == "refus":
+    refused = declined(d, today)
+    if refused and refused[1][0] == "entretien_information":
         return "refus à l'entretien d'information"
     if ei and ei.date <= today and ei.decision == "reinscription_diplome":
         return "réinscription pour repasser le diplôme"
-    contacts = [c for c in d.contacts if c.date <= today]
+    if refused:
+        return "refus lors du contact"
     reached = reached_contacts(d, today)
-    if reached and not info_held(d, today):
-        if reached[-1].reponse == "refus":
-            return "refus lors du contact"
-        if reached[-1].reponse == "reinscription_acceptee":
-            return "réinscription pour repasser le diplôme"
-    if not reached and len(contacts) >= settings.tentatives_contact_injoignable:
-        return f"injoignable après {len(contacts)} tentatives"
+    if reached and not info_held(d, today) and reached[-1].reponse == "reinscription_acceptee":
+        return "réinscription pour repasser le diplôme"
+    if unreachable(d, today, settings.tentatives_contact_injoignable):
+        return f"injoignable après {sum(c.date <= today for c in d.contacts)} tentatives"
     return None
 
 

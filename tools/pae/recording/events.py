@@ -175,6 +175,7 @@ def action(
     creneaux: Sequence[Slot] = (),
     ident: str | None = None,
     commentaire: str | None = None,
+    convention: Convention | None = None,
 ) -> str:
     taken = {a.id for a in d.actions}
     if ident is None:
@@ -191,11 +192,65 @@ def action(
         lieu=lieu,
         debut=debut,
         fin=fin,
+        **(convention.fields() if convention else {}),
         creneaux=[s.__dict__ for s in creneaux],
         commentaire=commentaire,
     )
     doc.append(("parcours", "actions"), item)
     return f"action {ident} « {intitule} » du {fr(debut)} au {fr(fin)}"
+
+
+@dataclass(frozen=True)
+class Convention:
+    """A company placement's convention, signed by the lycée, the company and the young
+    person, and the tutor who takes the young person in."""
+
+    date_signature: date | None = None
+    reference: str | None = None
+    tuteur: str | None = None
+    fonction: str | None = None
+
+    def fields(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.date_signature:
+            out["convention"] = _present(
+                date_signature=self.date_signature, reference=self.reference
+            )
+        if self.tuteur:
+            out["tuteur"] = _present(nom=self.tuteur, fonction=self.fonction)
+        return out
+
+
+def convention(doc: Document, d: Dossier, ident: str, signed: Convention) -> str:
+    """The convention of an action already in the plan (signed after it was planned)."""
+    placement = d.action(ident)
+    if placement is None:
+        known = ", ".join(a.id for a in d.actions) or "aucune"
+        raise UsageError(f"l'action « {ident} » n'existe pas dans ce dossier (actions : {known})")
+    for key, value in signed.fields().items():
+        doc.set(("parcours", "actions", placement.index, key), value)
+    if not signed.fields():
+        raise UsageError("rien à noter : indiquer --le (signature) ou --tuteur")
+    day = f" signée le {fr(signed.date_signature)}" if signed.date_signature else ""
+    return f"convention de l'action {ident}{day}"
+
+
+def handover(
+    doc: Document,
+    d: Dossier,
+    day: date,
+    vers: str,
+    structure: str | None = None,
+    commentaire: str | None = None,
+    replace: bool = False,
+) -> str:
+    """The hand-over of the follow-up (obligation de formation, move to another town)."""
+    done = d.raw.get("passation")
+    _once(done, "la passation", None, replace, feminine=True)
+    doc.set(
+        ("passation",), _present(date=day, vers=vers, structure=structure, commentaire=commentaire)
+    )
+    return f"passation du suivi le {fr(day)} ({'PSAD' if vers == 'psad' else 'mission locale'})"
 
 
 def check_in(

@@ -76,6 +76,20 @@ JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
 
 
 @dataclass(frozen=True)
+class Convention:
+    date_signature: date
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Tuteur:
+    nom: str
+    fonction: str | None = None
+    telephone: str | None = None
+    courriel: str | None = None
+
+
+@dataclass(frozen=True)
 class Action:
     index: int
     id: str
@@ -86,6 +100,8 @@ class Action:
     structure: str | None = None
     lieu: str | None = None
     creneaux: tuple[Creneau, ...] = ()
+    convention: Convention | None = None
+    tuteur: Tuteur | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +129,14 @@ class SortieAnticipee:
 
 
 @dataclass(frozen=True)
+class Passation:
+    date: date
+    vers: str
+    structure: str | None = None
+    commentaire: str | None = None
+
+
+@dataclass(frozen=True)
 class Bilan:
     date: date | None
     solution: str | None = None
@@ -123,6 +147,7 @@ class Bilan:
     competences_acquises: str | None = None
     difficultes: str | None = None
     suite: str | None = None
+    absence_jeune: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +178,7 @@ class Dossier:
     points: tuple[Point, ...] = ()
     assiduite: tuple[Presence, ...] = ()
     sortie_anticipee: SortieAnticipee | None = None
+    passation: Passation | None = None
     bilan: Bilan | None = None
 
     @property
@@ -211,6 +237,7 @@ class Dossier:
                 for i, a in enumerate(suivi.get("assiduite") or ())
             ),
             sortie_anticipee=_sortie(raw.get("sortie_anticipee")),
+            passation=_passation(raw.get("passation")),
             bilan=_bilan(raw.get("bilan")),
         )
 
@@ -269,13 +296,33 @@ def _action(index: int, raw: Raw) -> Action:
             Creneau(c["jour"], time.fromisoformat(c["debut"]), time.fromisoformat(c["fin"]))
             for c in raw.get("creneaux") or ()
         ),
+        convention=_convention(raw.get("convention")),
+        tuteur=_tuteur(raw.get("tuteur")),
     )
+
+
+def _convention(raw: Raw | None) -> Convention | None:
+    if not raw:
+        return None
+    return Convention(_req_d(raw["date_signature"]), raw.get("reference"))
+
+
+def _tuteur(raw: Raw | None) -> Tuteur | None:
+    if not raw:
+        return None
+    return Tuteur(raw["nom"], raw.get("fonction"), raw.get("telephone"), raw.get("courriel"))
 
 
 def _sortie(raw: Raw | None) -> SortieAnticipee | None:
     if not raw:
         return None
     return SortieAnticipee(_req_d(raw["date"]), raw["motif"], raw.get("commentaire"))
+
+
+def _passation(raw: Raw | None) -> Passation | None:
+    if not raw:
+        return None
+    return Passation(_req_d(raw["date"]), raw["vers"], raw.get("structure"), raw.get("commentaire"))
 
 
 def _bilan(raw: Raw | None) -> Bilan | None:
@@ -291,6 +338,7 @@ def _bilan(raw: Raw | None) -> Bilan | None:
         competences_acquises=raw.get("competences_acquises"),
         difficultes=raw.get("difficultes"),
         suite=raw.get("suite"),
+        absence_jeune=raw.get("absence_jeune"),
     )
 
 

@@ -280,6 +280,10 @@ _PATTERNS: dict[str, tuple[str, str | None]] = {
         'format attendu MM-JJ entre guillemets, par exemple "09-30"',
     ),
     "^[0-9]+/[1-9][0-9]*$": ("n'est pas une fraction", 'format attendu : "2/3"'),
+    "^((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)$": (
+        "n'est pas un jour qui existe chaque année",
+        'format attendu MM-JJ entre guillemets, par exemple "09-01"',
+    ),
 }
 
 

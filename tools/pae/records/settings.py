@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -14,10 +14,10 @@ class Dispositif:
     """Calendar constants of one programme (`pae` or `avenirpro_plus`)."""
 
     libelle: str
-    debut_campagne: tuple[int, int] = (7, 1)
     date_limite_inscription: tuple[int, int] = (9, 30)
     date_fin: tuple[int, int] = (12, 31)
-    delai_entretien_approfondi_jours: int = 7
+    delai_entretien_approfondi_jours_ecole: int = 5
+    """« Dans la semaine qui suit l'entretien d'information » (vademecum, § 4): 5 school days."""
     duree_max_mois: int = 4
     part_max_stages_entreprise: Fraction = Fraction(2, 3)
 
@@ -26,13 +26,6 @@ class Dispositif:
 
     def fin(self, session: int) -> date:
         return date(session, *self.date_fin)
-
-    def debut(self, session: int) -> date:
-        return date(session, *self.debut_campagne)
-
-    def in_depth_due(self, information_interview: date) -> date:
-        """Last day for the in-depth interview: the week after the information interview."""
-        return information_interview + timedelta(days=self.delai_entretien_approfondi_jours)
 
 
 def add_months(day: date, months: int) -> date:
@@ -50,7 +43,8 @@ _DISPOSITIFS = {
 
 @dataclass(frozen=True)
 class Settings:
-    intervalle_points_jours: int = 15
+    intervalle_points_jours_ecole: int = 10
+    """At most this many school days without a check-in (A5): a fortnight of school."""
     seuil_assiduite_pourcent: int = 80
     fenetre_assiduite_semaines: int = 4
     absences_consecutives_max: int = 3
@@ -58,12 +52,12 @@ class Settings:
     horizon_alerte_jours: int = 7
     horizon_echeances_jours: int = 14
     dispositifs: dict[str, Dispositif] = field(default_factory=lambda: dict(_DISPOSITIFS))
+    rentrees: dict[int, date] = field(default_factory=dict)
+    """The rentrée of a session, when set (`calendrier.rentrees`); else the school calendar's."""
+    rentree_par_defaut: tuple[int, int] = (9, 1)
+    """Month and day of the rentrée when neither the settings nor the calendar know it."""
     responsables_referentiel: tuple[str, ...] = ()
     url_depot: str | None = None
-
-    def attendance_window_start(self, today: date) -> date:
-        """First day of the recent-attendance window ending `today` (4 weeks by default)."""
-        return today - timedelta(days=7 * self.fenetre_assiduite_semaines - 1)
 
     def dispositif(self, name: str) -> Dispositif:
         return self.dispositifs.get(name) or self.dispositifs["pae"]
@@ -81,10 +75,16 @@ class Settings:
         for name, values in (raw.get("dispositifs") or {}).items():
             dispositifs[name] = _dispositif(dispositifs.get(name) or _DISPOSITIFS["pae"], values)
         forge = raw.get("forge") or {}
+        calendrier = raw.get("calendrier") or {}
         known = {k: suivi[k] for k in suivi if k in cls.__dataclass_fields__}
         return cls(
             **known,
             dispositifs=dispositifs,
+            rentrees={
+                int(r["session"]): date.fromisoformat(r["date"])
+                for r in calendrier.get("rentrees") or ()
+            },
+            rentree_par_defaut=_month_day(calendrier.get("rentree_par_defaut") or "09-01"),
             responsables_referentiel=tuple(forge.get("responsables_referentiel") or ()),
             url_depot=forge.get("url_depot"),
         )
@@ -99,10 +99,10 @@ def _month_day(text: str) -> tuple[int, int]:
 
 def _dispositif(base: Dispositif, raw: dict[str, Any]) -> Dispositif:
     changes: dict[str, Any] = {}
-    for key in ("debut_campagne", "date_limite_inscription", "date_fin"):
+    for key in ("date_limite_inscription", "date_fin"):
         if key in raw:
             changes[key] = _month_day(raw[key])
-    for key in ("libelle", "delai_entretien_approfondi_jours", "duree_max_mois"):
+    for key in ("libelle", "delai_entretien_approfondi_jours_ecole", "duree_max_mois"):
         if key in raw:
             changes[key] = raw[key]
     if "part_max_stages_entreprise" in raw:

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from pae.codes import Severity
 from pae.labels import plural
 from pae.problems import Problem
 from pae.reports.validation import summary
@@ -53,7 +54,7 @@ def fingerprints(problems: list[Problem]) -> list[str]:
 
 
 def gitlab(result: ValidationResult, out: TextIO) -> None:
-    """GitLab Code Quality report: errors `major`, alerts `minor`."""
+    """GitLab Code Quality report: errors `major`, warnings and alerts `minor`."""
     problems = result.ordered()
     issues = [
         {
@@ -102,7 +103,7 @@ def junit(result: ValidationResult, out: TextIO) -> None:
         )
         problems = by_file.get(file, [])
         errors = [p for p in problems if p.is_error]
-        alerts = [p for p in problems if not p.is_error]
+        others = [p for p in problems if not p.is_error]  # warnings and alerts
         if errors:
             codes = ", ".join(sorted({p.code for p in errors}))
             failure = ET.SubElement(
@@ -112,8 +113,8 @@ def junit(result: ValidationResult, out: TextIO) -> None:
                 type=codes,
             )
             failure.text = _lines(errors)
-        if alerts:
-            ET.SubElement(case, "system-out").text = _lines(alerts)
+        if others:
+            ET.SubElement(case, "system-out").text = _lines(others)
     ET.indent(suites)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(suites, encoding="unicode"))
@@ -180,7 +181,7 @@ def _pae_version() -> str:
 
 
 def sarif(result: ValidationResult, out: TextIO) -> None:
-    """SARIF 2.1.0, for code scanning: errors `error`, alerts `warning`."""
+    """SARIF 2.1.0, for code scanning: errors `error`, warnings and alerts `warning`."""
     problems = result.ordered()
     codes = sorted({p.code for p in problems}, key=lambda code: code.order)
     rules = [
@@ -188,7 +189,9 @@ def sarif(result: ValidationResult, out: TextIO) -> None:
             "id": code,
             "name": code,
             "shortDescription": {"text": code.label},
-            "defaultConfiguration": {"level": "warning" if code.is_alert else "error"},
+            "defaultConfiguration": {
+                "level": "error" if code.severity is Severity.ERROR else "warning"
+            },
         }
         for code in codes
     ]

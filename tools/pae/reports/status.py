@@ -167,7 +167,7 @@ def summary(st: DossierStatus, ctx: Context) -> str:
     if st.jours_en_parcours:
         lines.append(
             f"Parcours : {st.jours_en_parcours} jours ; assiduité {_pct(st.assiduite)} "
-            f"({ctx.settings.fenetre_assiduite_semaines} dernières semaines : "
+            f"({ctx.settings.fenetre_assiduite_semaines} dernières semaines d'école : "
             f"{_pct(st.assiduite_recente)})"
         )
     if st.sessions_unrecorded:

@@ -6,23 +6,24 @@ import json
 from typing import TextIO
 
 from pae.labels import plural
+from pae.problems import Problem
 from pae.repository import ValidationResult
+
+
+def _counts(problems: list[Problem]) -> list[str]:
+    """`2 erreurs`, `1 avertissement`, `3 alertes`: the levels present, most serious first."""
+    levels = (
+        (sum(p.is_error for p in problems), "erreur"),
+        (sum(p.is_warning for p in problems), "avertissement"),
+        (sum(p.is_alert for p in problems), "alerte"),
+    )
+    return [plural(n, word) for n, word in levels if n]
 
 
 def text(result: ValidationResult, out: TextIO) -> None:
     """Grouped by file, one line per problem, `fichier:ligne:colonne: CODE message`."""
     for file, problems in result.by_file():
-        errors = sum(p.is_error for p in problems)
-        alerts = len(problems) - errors
-        counts = ", ".join(
-            s
-            for s in (
-                plural(errors, "erreur") if errors else "",
-                plural(alerts, "alerte") if alerts else "",
-            )
-            if s
-        )
-        out.write(f"{file} ({counts})\n")
+        out.write(f"{file} ({', '.join(_counts(problems))})\n")
         for p in problems:
             out.write(f"  {p.where}: {p.code} {p.message}\n")
             if p.hint:
@@ -32,14 +33,20 @@ def text(result: ValidationResult, out: TextIO) -> None:
 
 
 def summary(result: ValidationResult) -> str:
-    files = len(result.checked)
-    bad = len({p.file for p in result.errors})
-    checked = plural(files, "fichier vérifié", "fichiers vérifiés")
-    tail = f" ; {plural(len(result.alerts), 'alerte')}" if result.alerts else ""
+    checked = plural(len(result.checked), "fichier vérifié", "fichiers vérifiés")
     if result.ok:
+        tail = "".join(f" ; {count}" for count in _counts(result.warnings + result.alerts))
         return f"Tout est valide : {checked}{tail}."
-    errors = plural(len(result.errors), "erreur")
-    return f"{errors} dans {plural(bad, 'fichier')} ({checked}){tail}."
+    if result.errors:
+        bad = len({p.file for p in result.errors})
+        errors = plural(len(result.errors), "erreur")
+        tail = "".join(f" ; {count}" for count in _counts(result.warnings + result.alerts))
+        return f"{errors} dans {plural(bad, 'fichier')} ({checked}){tail}."
+    # --strict, and warnings only.
+    bad = len({p.file for p in result.warnings})
+    warnings = plural(len(result.warnings), "avertissement")
+    tail = "".join(f" ; {count}" for count in _counts(result.alerts))
+    return f"{warnings} dans {plural(bad, 'fichier')} ({checked}), refusés par --strict{tail}."
 
 
 def as_json(result: ValidationResult, out: TextIO) -> None:
@@ -47,6 +54,7 @@ def as_json(result: ValidationResult, out: TextIO) -> None:
         "valide": result.ok,
         "fichiers_verifies": len(result.checked),
         "erreurs": len(result.errors),
+        "avertissements": len(result.warnings),
         "alertes": len(result.alerts),
         "problemes": [p.as_dict() for p in result.ordered()],
     }

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from pae.labels import fr, fr_day_month
+from pae.programme.clock import SCHOOL_WEEK, school_days
 from pae.programme.deadlines import Deadline, Due
 from pae.programme.facts import attendance_rate, enrolled
 from pae.programme.status import DossierStatus
@@ -55,16 +56,17 @@ def _done(step: Step, reached: dict[Step, date]) -> StepMark:
 
 
 def attendance_weeks(st: DossierStatus, site: Site) -> list[tuple[str, float | None]]:
-    """Attendance of each of the last weeks (the alert window), oldest first."""
-    today = site.ctx.today
-    weeks = site.ctx.settings.fenetre_assiduite_semaines
+    """Attendance of each of the last weeks of school (the alert window, A6), oldest
+    first: five school days each, the holidays skipped."""
+    days = school_days(site.ctx, st.dossier)
+    end = site.ctx.today
     out = []
-    for i in range(weeks - 1, -1, -1):
-        end = today - timedelta(days=7 * i)
-        start = end - timedelta(days=6)
+    for _ in range(site.ctx.settings.fenetre_assiduite_semaines):
+        start = days.window_start(end, SCHOOL_WEEK)
         label = f"{fr_day_month(start)}–{fr_day_month(end)}"
         out.append((label, attendance_rate(st.dossier, start, end)))
-    return out
+        end = start - timedelta(days=1)
+    return out[::-1]
 
 
 def _structures(st: DossierStatus, site: Site, page: str | None) -> dict[str, Markup]:
@@ -112,7 +114,7 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
     threshold = site.ctx.settings.seuil_assiduite_pourcent
     chart = charts.columns(
         "pae-assiduite",
-        f"Présence par semaine sur les {len(weeks)} dernières semaines",
+        f"Présence par semaine sur les {len(weeks)} dernières semaines d'école",
         weeks,
         threshold / 100,
     )

@@ -1,4 +1,4 @@
-"""`pae valider`: rules E1–E9 on the reference data and the dossiers."""
+"""`pae valider`: errors and warnings of the reference data and the dossiers."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ class Options:
     reports: list[str] = field(default_factory=list)
     """Extra reports, each `FORMAT:FICHIER` (`--rapport`)."""
     alerts: bool = False
-    """Also report the alerts A1–A11 of the checked dossiers, as warnings (`--alertes`)."""
+    """Also report the alerts of the checked dossiers (`--alertes`); they never fail."""
+    strict: bool = False
+    """Warnings fail like errors (`--strict`)."""
 
 
 def report_files(specs: list[str]) -> list[tuple[str, Path]]:
@@ -45,7 +47,9 @@ def report_files(specs: list[str]) -> list[tuple[str, Path]]:
 
 def run(opts: Options, out: TextIO) -> int:
     files = report_files(opts.reports)
-    result = validate(opts.root, opts.today, opts.paths, opts.since, opts.jobs, opts.alerts)
+    result = validate(
+        opts.root, opts.today, opts.paths, opts.since, opts.jobs, opts.alerts, opts.strict
+    )
     VALIDATION_FORMATS[opts.format](result, out)
     for fmt, path in files:
         text = io.StringIO()

@@ -1,4 +1,5 @@
-"""Rules E1–E9 beyond the schema: one function per rule, each naming its code."""
+"""Errors (E) and warnings (W) beyond the schema: one function per rule, each naming its
+code."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from pae.programme.rules.eligibility import (
     e5_mef,
     e6_enrolment_deadline,
 )
+from pae.programme.rules.participants import (
+    w1_in_depth_participants,
+    w2_bilan_without_the_young_person,
+)
 from pae.programme.rules.references import (
     bad_uai,
     check_reference,
@@ -22,6 +27,7 @@ from pae.programme.rules.references import (
     e3_placement,
     uai_key,
 )
+from pae.programme.rules.school_status import e10_school_status, e11_placement_convention
 from pae.records.dossier import Dossier
 
 DossierRule = Callable[[Dossier, Context], Iterator[Problem]]
@@ -36,11 +42,15 @@ DOSSIER_RULES: tuple[DossierRule, ...] = (
     e7_end_of_programme,
     e8_chronology,
     e9_consistency,
+    e10_school_status,
+    e11_placement_convention,
+    w1_in_depth_participants,
+    w2_bilan_without_the_young_person,
 )
 
 
 def check_network(ctx: Context, dossiers: list[Dossier] | None = None) -> list[Problem]:
-    """Every E-rule on the reference data and the given dossiers (all by default)."""
+    """Every E- and W-rule on the reference data and the given dossiers (all by default)."""
     problems = list(check_reference(ctx))
     chosen = ctx.network.dossiers if dossiers is None else dossiers
     for d in chosen:

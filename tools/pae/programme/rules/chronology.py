@@ -8,8 +8,15 @@ from datetime import date
 from pae.codes import Code
 from pae.labels import fr
 from pae.problems import Problem
+from pae.programme.clock import rentree
 from pae.programme.context import Context
-from pae.programme.facts import events_closed_by_exit, past_events, programme_dates, programme_end
+from pae.programme.facts import (
+    events_closed_by_exit,
+    past_events,
+    programme_dates,
+    programme_end,
+    programme_start,
+)
 from pae.records.dossier import Dossier
 from pae.records.settings import add_months
 
@@ -26,18 +33,26 @@ def e7_end_of_programme(d: Dossier, ctx: Context) -> Iterator[Problem]:
                 where,
                 hint=f"ramener la date au {fr(fin)} au plus tard",
             )
-    end = programme_end(d)
-    if d.inscription and end:
-        longest = add_months(d.inscription.date, disp.duree_max_mois)
+    school_year = rentree(ctx, d)
+    start, end = programme_start(d, school_year), programme_end(d)
+    if start and end:
+        longest = add_months(start, disp.duree_max_mois)
         if end > longest:
+            enrolled_before = d.inscription is None or d.inscription.date < school_year
+            since = "rentrée" if start == school_year and enrolled_before else ""
             yield Problem(
                 Code.E7,
                 d.file,
-                f"parcours trop long : du {fr(d.inscription.date)} au {fr(end)}, "
-                f"au plus {disp.duree_max_mois} mois (jusqu'au {fr(longest)})",
-                ("inscription", "date"),
+                f"parcours trop long : du {fr(start)}{f' ({since})' if since else ''} au "
+                f"{fr(end)}, au plus {disp.duree_max_mois} mois (jusqu'au {fr(longest)})",
+                ("inscription", "date") if d.inscription else _first_action(d),
                 hint="raccourcir les actions ou avancer la sortie",
             )
+
+
+def _first_action(d: Dossier) -> tuple[str | int, ...]:
+    first = min(d.actions, key=lambda a: a.debut)
+    return ("parcours", "actions", first.index, "debut")
 
 
 def e8_chronology(d: Dossier, ctx: Context) -> Iterator[Problem]:
@@ -152,6 +167,16 @@ def e9_consistency(d: Dossier, ctx: Context) -> Iterator[Problem]:
             "un bilan avec une solution doit être daté",
             ("bilan",),
             hint="ajouter « date: AAAA-MM-JJ » au bilan",
+        )
+    if d.premiere_session is not None and d.premiere_session > d.session:
+        yield Problem(
+            Code.E9,
+            d.file,
+            f"première session {d.premiere_session} postérieure à la session {d.session} du "
+            "dossier",
+            ("examen", "premiere_session"),
+            hint="la première session est celle où le candidat s'est présenté pour la première "
+            f"fois à ce diplôme : au plus tard {d.session}",
         )
     if d.resultat == "admis" and d.motif == "echec_examen":
         yield Problem(
