@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
+from pae.records.schemas import YEARS
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -24,9 +26,18 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
             # fromisoformat alone also takes 20261001 and 2026-W40-4: insist on AAAA-MM-JJ.
             if not _ISO_DATE.fullmatch(text):
                 raise ValueError(text)
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             self.fail(f"date invalide « {value} » : format attendu AAAA-MM-JJ", param, ctx)
+        if day.year not in YEARS:
+            # The schemas refuse these years too; beyond them, date arithmetic overflows.
+            self.fail(
+                f"date « {value} » hors limites : une année entre {YEARS.start} et "
+                f"{YEARS.stop - 1} est attendue",
+                param,
+                ctx,
+            )
+        return day
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

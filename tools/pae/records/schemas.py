@@ -222,7 +222,10 @@ _PATTERNS: dict[str, tuple[str, str | None]] = {
         "n'est pas une date de l'année",
         'format attendu MM-JJ entre guillemets, par exemple "09-30"',
     ),
-    "^[0-9]+/[1-9][0-9]*$": ("n'est pas une fraction", 'format attendu : "2/3"'),
+    "^[0-9]{1,3}/[1-9][0-9]{0,2}$": (
+        "n'est pas une fraction",
+        'format attendu : "2/3" (au plus trois chiffres de chaque côté)',
+    ),
 }
 
 
