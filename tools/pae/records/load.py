@@ -258,27 +258,52 @@ def _char_at(text: str, index: int) -> str:
 
 def locate(text: str, path: Path_, on_key: bool = False) -> tuple[int, int]:
     """Line and column (1-based) of the value at `path`, or of its nearest existing parent."""
-    root = yaml.compose(text, Loader=_BaseLoader)
-    if root is None:
-        return 1, 1
-    node: Node = root
-    position = _one_based(node)
-    for step in path:
-        child, key_node = _child(node, step)
-        if child is None:
-            break
-        node = child
-        position = _one_based(key_node if (on_key and key_node is not None) else child)
-    return position
+    return Positions(text).of(path, on_key)
 
 
-def _child(node: Node, step: str | int) -> tuple[Node | None, Node | None]:
-    if isinstance(node, MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == str(step):
-                return value_node, key_node
-    elif isinstance(node, SequenceNode) and isinstance(step, int):
-        items: Sequence[Node] = node.value
-        if 0 <= step < len(items):
-            return items[step], None
-    return None, None
+class Positions:
+    """Where the values of one file stand: the text is composed once, on the first question.
+
+    Asking for each problem's place by composing the file again made a file with
+    thousands of errors take time in the square of their number.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._root: Node | None = None
+        self._composed = False
+        self._keys: dict[int, dict[str, tuple[Node, Node]]] = {}
+
+    def of(self, path: Path_, on_key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `path`, or of its nearest parent."""
+        if not self._composed:
+            self._root = yaml.compose(self._text, Loader=_BaseLoader)
+            self._composed = True
+        if self._root is None:
+            return 1, 1
+        node: Node = self._root
+        position = _one_based(node)
+        for step in path:
+            child, key_node = self._child(node, step)
+            if child is None:
+                break
+            node = child
+            position = _one_based(key_node if (on_key and key_node is not None) else child)
+        return position
+
+    def _child(self, node: Node, step: str | int) -> tuple[Node | None, Node | None]:
+        if isinstance(node, MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode):
+                        keys.setdefault(key_node.value, (key_node, value_node))
+                self._keys[id(node)] = keys
+            key_node, value_node = keys.get(str(step), (None, None))
+            return value_node, key_node
+        if isinstance(node, SequenceNode) and isinstance(step, int):
+            items: Sequence[Node] = node.value
+            if 0 <= step < len(items):
+                return items[step], None
+        return None, None

@@ -111,9 +111,10 @@ class _Reader:
         if check.is_valid(data):
             return Loaded(rel, kind, data)
         problems = []
-        for where, message, hint, on_key in check.errors(data):
+        positions = load.Positions(text)
+        for where, message, hint, on_key in check.report(data):
             code = Code.E4 if kind == "jeune" and where == ("examen", "diplome") else Code.E1
-            line, column = load.locate(text, where, on_key)
+            line, column = positions.of(where, on_key)
             problems.append(Problem(code, rel, message, where, hint, on_key, line, column))
         if not problems:  # the two validators disagree: never drop a file without a word
             problems.append(
@@ -252,8 +253,9 @@ def fill_positions(root: Path, problems: list[Problem]) -> None:
             text = load.read_text(root / file)
         except load.LoadError:
             continue
+        positions = load.Positions(text)
         for p in group:
             try:
-                p.line, p.column = load.locate(text, p.path, p.on_key)
+                p.line, p.column = positions.of(p.path, p.on_key)
             except Exception:
                 p.line, p.column = 1, 1

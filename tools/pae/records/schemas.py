@@ -5,16 +5,19 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jsonschema
 import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
+from pae.labels import number
 from pae.problems import Path_
 
 KINDS = ("etablissement", "mission-locale", "offre", "jeune", "parametres")
@@ -25,6 +28,18 @@ SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Accented addresses are legitimate (élise@exemple.fr); the point is catching typos.
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+
+MAX_PER_KIND = 50
+"""Errors of one kind shown per file; one more line counts the rest."""
+
+
+class SchemaError(NamedTuple):
+    path: Path_
+    message: str
+    hint: str | None
+    on_key: bool
+    """The problem is the key itself (unknown key), not its value."""
 
 
 YEARS = range(1900, 2101)
@@ -113,13 +128,57 @@ class SchemaCheck:
     def is_valid(self, instance: Any) -> bool:
         return bool(self._fast.is_valid(instance))
 
-    def errors(self, instance: Any) -> Iterator[tuple[Path_, str, str | None, bool]]:
-        """Every schema error as (path, French message, hint, points at a key)."""
+    def _sorted_errors(self, instance: Any) -> list[ValidationError]:
         if self._slow is None:
             self._slow = _Slow(self.schema, format_checker=_format_checker())
-        errors = sorted(self._slow.iter_errors(instance), key=lambda e: list(map(str, e.path)))
-        for error in errors:
+        return sorted(self._slow.iter_errors(instance), key=lambda e: list(map(str, e.path)))
+
+    def errors(self, instance: Any) -> Iterator[tuple[Path_, str, str | None, bool]]:
+        """Every schema error as (path, French message, hint, points at a key)."""
+        for error in self._sorted_errors(instance):
             yield from _french(error)
+
+    def report(self, instance: Any, limit: int = MAX_PER_KIND) -> list[SchemaError]:
+        """The schema errors, at most `limit` of each kind, then one line for the rest of
+        that kind; messages (and their suggestions) are built only for those shown."""
+        shown: list[SchemaError] = []
+        used: Counter[str] = Counter()
+        left: Counter[str] = Counter()
+        first_left: dict[str, SchemaError] = {}
+        for error in self._sorted_errors(instance):
+            kind = str(error.validator)
+            messages = _french(error)
+            taken = 0
+            for item in islice(messages, max(0, limit - used[kind])):
+                shown.append(SchemaError(*item))
+                taken += 1
+            used[kind] += taken
+            rest = _units(error) - taken
+            if rest > 0:
+                if kind not in first_left and (following := next(messages, None)):
+                    first_left[kind] = SchemaError(*following)
+                left[kind] += rest
+        for kind, count in left.items():
+            first = first_left.get(kind, SchemaError((), "", None, False))
+            message = f"… et {number(count)} autres erreurs du même type"
+            shown.append(SchemaError(first.path, message, _REST_HINT, first.on_key))
+        return shown
+
+
+def _units(error: ValidationError) -> int:
+    """How many messages `_french` gives for one error (one per unknown or missing key)."""
+    value: Any = error.instance
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        allowed = schema.get("properties", {})
+        return sum(k not in allowed for k in value) if isinstance(value, dict) else 1
+    rule: Any = error.validator_value
+    if error.validator == "required" and isinstance(value, dict):
+        return sum(k not in value for k in rule)
+    return 1
+
+
+_REST_HINT = "corriger les premières, puis relancer « pae valider » pour voir les suivantes"
 
 
 def _label(schema: dict[str, Any]) -> str:

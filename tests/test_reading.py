@@ -1,0 +1,77 @@
+"""Reading records/: many errors in one file, odd entries of the file system, copies of
+reference files (issue 11)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Edit
+from pae.records import load
+from pae.repository import validate
+
+TODAY = date(2026, 10, 20)
+DOSSIER = "records/jeunes/2026/0990001N/0990001N-2026-001.yaml"
+
+
+# --- many errors in one file (item 2) -----------------------------------------------------
+
+
+def count_compositions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls = [0]
+    real = load.yaml.compose
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(load.yaml, "compose", counting)
+    return calls
+
+
+def test_two_thousand_unknown_keys_one_composition_fifty_lines_and_a_summary(
+    reseau: Path, dossier: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = dossier.read_text(encoding="utf-8")
+    first_line = before.count("\n") + 1
+    dossier.write_text(before + "".join(f"cle{i}: 1\n" for i in range(2000)), "utf-8")
+    calls = count_compositions(monkeypatch)
+    problems = validate(reseau, TODAY).problems
+    assert calls == [1]
+    unknown = [p for p in problems if p.message.startswith("clé inconnue")]
+    assert len(unknown) == 50
+    (summary,) = [p for p in problems if not p.message.startswith("clé inconnue")]
+    # The 51st key in the order of the report (sorted as text) is where the rest begins.
+    first_left_out = sorted(f"cle{i}" for i in range(2000))[50]
+    assert (summary.code, summary.file, summary.message) == (
+        "E1",
+        DOSSIER,
+        "… et 1\u202f950 autres erreurs du même type",
+    )
+    assert (summary.line, summary.column) == (first_line + int(first_left_out[3:]), 1)
+    assert summary.hint == (
+        "corriger les premières, puis relancer « pae valider » pour voir les suivantes"
+    )
+
+
+def test_each_kind_of_error_has_its_own_cap(reseau: Path, dossier: Path, edit: Edit) -> None:
+    before = dossier.read_text(encoding="utf-8")
+    keys = "".join(f"cle{i}: 1\n" for i in range(60))
+    dossier.write_text(before.replace("volontaire: true", "volontaire: oui") + keys, "utf-8")
+    problems = validate(reseau, TODAY).problems
+    messages = sorted(p.message for p in problems if not p.message.startswith("clé inconnue"))
+    assert messages == [
+        "true ou false attendu, trouvé texte « oui »",
+        "… et 10 autres erreurs du même type",
+    ]
+
+
+def test_errors_below_the_cap_have_no_summary(reseau: Path, dossier: Path) -> None:
+    before = dossier.read_text(encoding="utf-8")
+    dossier.write_text(before + "".join(f"cle{i}: 1\n" for i in range(50)), "utf-8")
+    problems = validate(reseau, TODAY).problems
+    assert len(problems) == 50
+    assert all(p.message.startswith("clé inconnue") for p in problems)
