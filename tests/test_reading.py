@@ -75,3 +75,42 @@ def test_errors_below_the_cap_have_no_summary(reseau: Path, dossier: Path) -> No
     problems = validate(reseau, TODAY).problems
     assert len(problems) == 50
     assert all(p.message.startswith("clé inconnue") for p in problems)
+
+
+# --- nesting and long lists: the slow path stays fast and never crashes (items 2, 8) ------
+
+
+def test_a_value_nested_too_deep_is_an_error_not_a_crash(reseau: Path, dossier: Path) -> None:
+    text = dossier.read_text(encoding="utf-8")
+    deep = "[" * 990 + "]" * 990
+    dossier.write_text(text.replace("  nom: Martin\n", f"  nom: {deep}\n"), "utf-8")
+    problems = validate(reseau, TODAY).problems
+    assert [(p.code, p.line, p.column, p.message) for p in problems] == [
+        (
+            "E1",
+            7,
+            56,
+            "imbrication trop profonde : plus de 50 niveaux de listes ou de dictionnaires "
+            "les uns dans les autres ; vérifier les crochets, les accolades et l'indentation",
+        )
+    ]
+
+
+def test_a_long_list_of_equal_looking_items_is_checked_in_linear_time(
+    reseau: Path, dossier: Path, edit: Edit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jsonschema import _utils
+
+    calls = [0]
+    real = _utils.equal
+
+    def counting(one: Any, two: Any) -> bool:
+        calls[0] += 1
+        return bool(real(one, two))
+
+    monkeypatch.setattr(_utils, "equal", counting)
+    items = ", ".join(f"{{a: {i}}}" for i in range(500))
+    edit(dossier, "  participants: [referent, conseiller_ml]", f"  participants: [{items}]")
+    problems = validate(reseau, TODAY).problems
+    assert calls[0] < 5 * 500
+    assert [p.message for p in problems][-1] == "… et 450 autres erreurs du même type"

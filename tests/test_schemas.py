@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -359,3 +360,26 @@ def test_a_file_the_validators_disagree_on_is_never_dropped_silently(
     edit(dossier, "volontaire: true", "volontaire: oui")
     monkeypatch.setattr(SchemaCheck, "report", lambda self, instance: [])
     assert problems_of(reseau, dossier) == [("E1", 1, 1, "fichier non conforme au schéma", None)]
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.sampled_from([1.0, 0.0, 2.5])
+    | st.text(max_size=2),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@given(st.lists(JSON_VALUES, max_size=6))
+def test_unique_items_agrees_with_jsonschema(items: list[Any]) -> None:
+    from jsonschema._utils import uniq
+
+    schema = {"type": "array", "uniqueItems": True}
+    ours = list(schemas._Slow(schema).iter_errors(items)) == []
+    assert ours is uniq(items)
+    assert ours is jsonschema_rs.validator_for(schema).is_valid(items)

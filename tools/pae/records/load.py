@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from pae.labels import number
 from pae.problems import Path_
 
 try:  # the C parser is ~7x faster; the pure-Python one gives the same results
@@ -18,6 +19,19 @@ except ImportError:  # pragma: no cover - libyaml is present on every supported 
 
 MAX_BYTES = 512 * 1024
 """A dossier is a few kilobytes; anything this large is a mistake or an attack."""
+MAX_DEPTH = 50
+"""Lists and mappings inside one another: a dossier has fewer than 10 levels. Deeper values
+would exhaust Python's recursion in the validator's messages."""
+PARSER_DEPTH = 1000
+"""libyaml's own limit."""
+
+
+def too_deep(levels: int) -> str:
+    return (
+        f"imbrication trop profonde : plus de {number(levels)} niveaux de listes ou de "
+        "dictionnaires les uns dans les autres ; vérifier les crochets, les accolades et "
+        "l'indentation"
+    )
 
 
 class LoadError(Exception):
@@ -231,6 +245,8 @@ def _translate(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
         )
     if problem.startswith("expected a single document") or "another document" in problem:
         problem = "but found another document"
+    if "maximum nesting depth" in problem:
+        return LoadError(too_deep(PARSER_DEPTH), line, column)
     if exc.problem and "constructor for the tag" in exc.problem:
         return LoadError("étiquette YAML (« ! ») non acceptée : l'enlever", line, column)
     french = next((fr for en, fr in _PROBLEMS.items() if en in problem), None)
@@ -274,14 +290,32 @@ class Positions:
         self._composed = False
         self._keys: dict[int, dict[str, tuple[Node, Node]]] = {}
 
-    def of(self, path: Path_, on_key: bool = False) -> tuple[int, int]:
-        """Line and column (1-based) of the value at `path`, or of its nearest parent."""
+    def _composed_root(self) -> Node | None:
         if not self._composed:
             self._root = yaml.compose(self._text, Loader=_BaseLoader)
             self._composed = True
-        if self._root is None:
+        return self._root
+
+    def deeper_than(self, levels: int) -> tuple[int, int] | None:
+        """Where the first value nested deeper than `levels` stands, if any."""
+        root = self._composed_root()
+        stack = [(root, 1)] if root is not None else []
+        while stack:
+            node, depth = stack.pop()
+            if depth > levels:
+                return _one_based(node)
+            if isinstance(node, MappingNode):
+                stack.extend((value, depth + 1) for _, value in reversed(node.value))
+            elif isinstance(node, SequenceNode):
+                stack.extend((item, depth + 1) for item in reversed(node.value))
+        return None
+
+    def of(self, path: Path_, on_key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `path`, or of its nearest parent."""
+        root = self._composed_root()
+        if root is None:
             return 1, 1
-        node: Node = self._root
+        node: Node = root
         position = _one_based(node)
         for step in path:
             child, key_node = self._child(node, step)

@@ -112,6 +112,9 @@ class _Reader:
             return Loaded(rel, kind, data)
         problems = []
         positions = load.Positions(text)
+        if deep := positions.deeper_than(load.MAX_DEPTH):
+            message = load.too_deep(load.MAX_DEPTH)
+            return Loaded(rel, kind, None, [Problem(Code.E1, rel, message, (), None, False, *deep)])
         for where, message, hint, on_key in check.report(data):
             code = Code.E4 if kind == "jeune" and where == ("examen", "diplome") else Code.E1
             line, column = positions.of(where, on_key)
