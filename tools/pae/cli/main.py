@@ -17,6 +17,7 @@ from pae.cli.options import DEPOT_HELP
 from pae.cli.reading import echeances, statut, valider
 from pae.cli.setup import codeowners, init, site
 from pae.errors import PaeError
+from pae.terminal import visible
 
 french.install()
 
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("Abandon.", err=True)
         code = 1
     except PaeError as exc:
-        click.echo(f"Erreur : {exc}", err=True)
+        click.echo(f"Erreur : {visible(str(exc), keep=chr(10))}", err=True)
         code = exc.exit_code
     except KeyboardInterrupt:
         click.echo("Interrompu.", err=True)

@@ -11,6 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pae.labels import number
 from pae.problems import Path_
+from pae.terminal import visible
 
 try:  # the C parser is ~7x faster; the pure-Python one gives the same results
     from yaml import CSafeLoader as _BaseLoader
@@ -76,8 +77,8 @@ class _Loader(_BaseLoader):
             key = key_node.value
             if key in mapping:
                 raise LoadError(
-                    f"clé « {key} » en double : la seconde valeur effacerait la première ; "
-                    "garder une seule fois cette clé",
+                    f"clé « {visible(key)} » en double : la seconde valeur effacerait la "
+                    "première ; garder une seule fois cette clé",
                     *_one_based(key_node),
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)

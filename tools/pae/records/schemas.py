@@ -19,6 +19,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError, val
 
 from pae.labels import number
 from pae.problems import Path_
+from pae.terminal import visible
 
 KINDS = ("etablissement", "mission-locale", "offre", "jeune", "parametres")
 
@@ -27,7 +28,12 @@ SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Accented addresses are legitimate (élise@exemple.fr); the point is catching typos.
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_EMAIL = re.compile(
+    r"[^@\s\x00-\x1f\x7f-\x9f]+@[^@\s\x00-\x1f\x7f-\x9f]+\.[^@\s.\x00-\x1f\x7f-\x9f]+"
+)
+TEXT = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$"
+"""The pattern of every free-text field: no control character but tab and line break
+(an escape sequence in a name would act on the terminal that shows it)."""
 
 
 MAX_PER_KIND = 50
@@ -230,7 +236,7 @@ def _french(error: jsonschema.ValidationError) -> Iterator[tuple[Path_, str, str
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = f"vouliez-vous dire « {close[0]} » ? " if close else ""
             hint += "clés possibles : " + ", ".join(allowed)
-            yield (*path, key), f"clé inconnue « {key} »", hint, True
+            yield (*path, key), f"clé inconnue « {_show(key)} »", hint, True
     elif kind == "enum":
         close = difflib.get_close_matches(str(value), [str(v) for v in rule], n=1, cutoff=0.6)
         hint = f"vouliez-vous dire « {close[0]} » ? " if close else ""
@@ -255,6 +261,12 @@ def _french(error: jsonschema.ValidationError) -> Iterator[tuple[Path_, str, str
     elif kind == "format" and rule == "email":
         hint = "format attendu : nom@domaine.fr"
         yield path, f"adresse électronique invalide « {_show(value)} »", hint, False
+    elif kind == "pattern" and rule == TEXT:
+        char = next((c for c in str(value) if _CONTROL.match(c)), "\x00")
+        message = (
+            f"« {_show(value)} » contient un caractère de contrôle (U+{ord(char):04X}) invisible"
+        )
+        yield path, message, _CONTROL_HINT, False
     elif kind == "pattern":
         meaning, pattern_hint = _PATTERNS.get(rule, ("ne respecte pas le format attendu", None))
         yield path, f"« {_show(value)} » {meaning}", pattern_hint or _example(schema), False
@@ -273,6 +285,8 @@ def _french(error: jsonschema.ValidationError) -> Iterator[tuple[Path_, str, str
         yield path, f"valeur non conforme au schéma (règle « {kind} »)", None, False
 
 
+_CONTROL = re.compile(TEXT.replace("^[^", "[").replace("]*$", "]"))
+_CONTROL_HINT = "le supprimer : il vient souvent d'un copier-coller depuis un autre logiciel"
 _DATE_HINT = "format attendu AAAA-MM-JJ, par exemple 2026-09-30"
 
 _TYPES = {
@@ -341,5 +355,5 @@ def _show(value: Any) -> str:
         return "true" if value else "false"
     text = str(value) if not isinstance(value, dict | list) else json.dumps(value, default=str)
     # A line break or a tab inside the value must not break the report's one line per problem.
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    text = visible(text)
     return text if len(text) <= 60 else text[:57] + "…"

@@ -11,6 +11,7 @@ from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr
 from pae.programme.context import Context
 from pae.programme.status import DossierStatus
 from pae.programme.steps import Step
+from pae.terminal import visible
 
 
 @dataclass
@@ -36,7 +37,7 @@ def referent_name(st: DossierStatus) -> str:
 def row(st: DossierStatus) -> tuple[str, ...]:
     nxt = st.next_deadline
     deadline = f"{fr(nxt.date)} {nxt.what} ({nxt.actor.label})" if nxt else ""
-    return (
+    cells = (
         st.dossier.id,
         st.dossier.nom_complet,
         st.dossier.etablissement,
@@ -45,16 +46,18 @@ def row(st: DossierStatus) -> tuple[str, ...]:
         deadline,
         str(len(st.alertes)) if st.alertes else "",
     )
+    return tuple(visible(c) for c in cells)
 
 
 def _table(statuses: list[DossierStatus], out: TextIO, color: bool) -> None:
     if color:
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table(*COLUMNS, title=f"{len(statuses)} dossier(s)", show_lines=False)
         for st in statuses:
-            cells = list(row(st))
+            cells = [escape(c) for c in row(st)]  # `[link=…]` in a name is text, not markup
             if st.alertes:
                 cells[-1] = f"[bold red]{cells[-1]}[/]"
             table.add_row(*cells)
@@ -196,7 +199,7 @@ def summary(st: DossierStatus, ctx: Context) -> str:
             lines.append(f"      → {a.hint}")
     if not st.alertes:
         lines.append("  aucune")
-    return "\n".join(lines) + "\n"
+    return "".join(visible(line) + "\n" for line in lines)
 
 
 def text(view: StatusView, out: TextIO) -> None:

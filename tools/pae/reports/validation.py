@@ -7,6 +7,7 @@ from typing import TextIO
 
 from pae.labels import plural
 from pae.repository import ValidationResult
+from pae.terminal import visible
 
 
 def text(result: ValidationResult, out: TextIO) -> None:
@@ -22,11 +23,11 @@ def text(result: ValidationResult, out: TextIO) -> None:
             )
             if s
         )
-        out.write(f"{file} ({counts})\n")
+        out.write(visible(f"{file} ({counts})") + "\n")
         for p in problems:
-            out.write(f"  {p.where}: {p.code} {p.message}\n")
+            out.write(visible(f"  {p.where}: {p.code} {p.message}") + "\n")
             if p.hint:
-                out.write(f"      → {p.hint}\n")
+                out.write(visible(f"      → {p.hint}") + "\n")
         out.write("\n")
     out.write(summary(result) + "\n")
 
