@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -11,6 +10,7 @@ from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr
 from pae.programme.context import Context
 from pae.programme.status import DossierStatus
 from pae.programme.steps import Step
+from pae.reports.spreadsheet import write_csv
 from pae.terminal import visible
 
 
@@ -70,48 +70,40 @@ def _table(statuses: list[DossierStatus], out: TextIO, color: bool) -> None:
     out.write(f"{len(statuses)} dossier(s)\n")
 
 
-def _csv(statuses: list[DossierStatus], out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "id",
-            "nom",
-            "prenom",
-            "etablissement",
-            "diplome",
-            "niveau",
-            "etape",
-            "referent",
-            "echeance",
-            "echeance_quoi",
-            "echeance_qui",
-            "alertes",
-            "sortie",
-        ]
-    )
-    for st in statuses:
-        d, nxt = st.dossier, st.next_deadline
-        row = [
-            d.id,
-            d.nom,
-            d.prenom,
-            d.etablissement,
-            d.diplome,
-            st.niveau,
-            st.etape.value,
-            d.inscription.referent if d.inscription and d.inscription.referent else "",
-            nxt.date.isoformat() if nxt else "",
-            nxt.what if nxt else "",
-            nxt.actor.value if nxt else "",
-            " ".join(a.code for a in st.alertes),
-            st.sortie,
-        ]
-        writer.writerow([_cell(c) for c in row])
+CSV_COLUMNS = (
+    "id",
+    "nom",
+    "prenom",
+    "etablissement",
+    "diplome",
+    "niveau",
+    "etape",
+    "referent",
+    "echeance",
+    "echeance_quoi",
+    "echeance_qui",
+    "alertes",
+    "sortie",
+)
 
 
-def _cell(value: str) -> str:
-    """A spreadsheet must not run a cell as a formula (`=HYPERLINK(…)` in a name)."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def _csv_row(st: DossierStatus) -> list[str]:
+    d, nxt = st.dossier, st.next_deadline
+    return [
+        d.id,
+        d.nom,
+        d.prenom,
+        d.etablissement,
+        d.diplome,
+        st.niveau,
+        st.etape.value,
+        d.inscription.referent if d.inscription and d.inscription.referent else "",
+        nxt.date.isoformat() if nxt else "",
+        nxt.what if nxt else "",
+        nxt.actor.value if nxt else "",
+        " ".join(a.code for a in st.alertes),
+        st.sortie,
+    ]
 
 
 def as_dict(st: DossierStatus) -> dict[str, Any]:
@@ -210,7 +202,7 @@ def text(view: StatusView, out: TextIO) -> None:
 
 
 def as_csv(view: StatusView, out: TextIO) -> None:
-    _csv(view.statuses, out)
+    write_csv(out, CSV_COLUMNS, (_csv_row(st) for st in view.statuses))
 
 
 def as_json(view: StatusView, out: TextIO) -> None:
