@@ -3,6 +3,9 @@ reference files (issue 11)."""
 
 from __future__ import annotations
 
+import os
+import signal
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,7 +14,7 @@ import pytest
 
 from conftest import Edit
 from pae.records import load
-from pae.repository import validate
+from pae.repository import usable, validate
 
 TODAY = date(2026, 10, 20)
 DOSSIER = "records/jeunes/2026/0990001N/0990001N-2026-001.yaml"
@@ -114,3 +117,101 @@ def test_a_long_list_of_equal_looking_items_is_checked_in_linear_time(
     problems = validate(reseau, TODAY).problems
     assert calls[0] < 5 * 500
     assert [p.message for p in problems][-1] == "… et 450 autres erreurs du même type"
+
+
+# --- links and special files in records/ (item 7) -----------------------------------------
+
+OFFRE = "records/offre/boulangerie-du-centre.yaml"
+
+
+def codes_of(root: Path) -> list[tuple[str, str, str]]:
+    return [(p.code, p.file, p.message) for p in validate(root, TODAY).problems]
+
+
+def test_a_link_to_a_file_outside_the_repository_is_refused(reseau: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "ailleurs" / "secret.yaml"
+    secret.parent.mkdir()
+    (reseau / OFFRE).rename(secret)
+    (reseau / OFFRE).symlink_to(secret)
+    assert codes_of(reseau) == [
+        (
+            "E1",
+            OFFRE,
+            f"lien symbolique vers un fichier hors du dépôt ({secret}) : remplacer le lien "
+            "par le fichier lui-même",
+        )
+    ]
+    assert "boulangerie-du-centre" not in usable(reseau, TODAY).network.offres  # not published
+
+
+def test_a_link_inside_the_repository_is_read(reseau: Path) -> None:
+    target = reseau / "partage" / "boulangerie.yaml"
+    target.parent.mkdir()
+    (reseau / OFFRE).rename(target)
+    (reseau / OFFRE).symlink_to(Path("../../partage/boulangerie.yaml"))
+    assert codes_of(reseau) == []
+
+
+def test_a_broken_link_and_a_link_to_a_folder_are_reported(reseau: Path, tmp_path: Path) -> None:
+    (reseau / "records/offre/absente.yaml").symlink_to(tmp_path / "nulle-part.yaml")
+    (reseau / "records/offre/dossier").symlink_to(tmp_path)
+    assert codes_of(reseau) == [
+        (
+            "E1",
+            "records/offre/absente.yaml",
+            f"lien symbolique cassé : sa cible {tmp_path / 'nulle-part.yaml'} n'existe pas ; "
+            "supprimer le lien",
+        ),
+        (
+            "E1",
+            "records/offre/dossier",
+            f"lien symbolique vers un dossier ({tmp_path}) : il n'est pas suivi ; y mettre les "
+            "fichiers eux-mêmes",
+        ),
+    ]
+
+
+def test_a_fifo_is_reported_not_skipped_nor_read(reseau: Path) -> None:
+    fifo = reseau / "records/jeunes/2026/0990001N/tube.yaml"
+    os.mkfifo(fifo)
+    assert codes_of(reseau) == [
+        (
+            "E1",
+            "records/jeunes/2026/0990001N/tube.yaml",
+            "tube nommé (FIFO), pas un fichier ordinaire : le supprimer",
+        )
+    ]
+
+
+def test_a_fifo_does_not_block_the_dependants_of_a_change(reseau: Path) -> None:
+    from pae.forge.changes import dependents
+
+    os.mkfifo(reseau / "records/jeunes/2026/0990001N/tube.yaml")
+
+    def blocked(*args: object) -> None:
+        raise AssertionError("a FIFO was opened for reading")
+
+    previous = signal.signal(signal.SIGALRM, blocked)
+    signal.alarm(10)
+    try:
+        found = list(dependents(reseau, set(), {"c-durand"}))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert found == [DOSSIER, "records/jeunes/2026/0990001N/tube.yaml"]  # checked, reported
+
+
+@pytest.mark.parametrize(
+    ("mode", "name"),
+    [
+        (stat.S_IFIFO, "tube nommé (FIFO)"),
+        (stat.S_IFCHR, "fichier de périphérique"),
+        (stat.S_IFBLK, "fichier de périphérique"),
+        (stat.S_IFSOCK, "socket"),
+    ],
+)
+def test_special_files_are_named(mode: int, name: str) -> None:
+    from pae.records.load import special_kind
+
+    assert special_kind(mode | 0o644) == name
+    assert special_kind(stat.S_IFREG | 0o644) is None

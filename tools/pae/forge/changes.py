@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from pae.errors import UsageError
 from pae.forge.codeowners import LOCATIONS as CODEOWNERS_LOCATIONS
 from pae.forge.git import changed_since
+from pae.records import load
 from pae.records.reading import SETTINGS_FILE, discover, kind_of, load_network
 
 
@@ -78,6 +79,12 @@ def dependents(root: Path, lycees: set[str], named: set[str]) -> Iterator[str]:
     mention = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")
     for path in discover(jeunes):
         parts = path.relative_to(jeunes).parts
-        in_lycee = len(parts) == 3 and parts[1] in lycees
-        if in_lycee or mention.search(path.read_bytes().decode("utf-8", "replace")):
+        if len(parts) == 3 and parts[1] in lycees:
+            yield path.relative_to(root).as_posix()
+            continue
+        try:  # refuses FIFOs and devices, which would block or never end
+            text = load.read_text(path)
+        except load.LoadError:
+            text = ""  # unreadable: checked, so that the reader says why
+        if not text or mention.search(text):
             yield path.relative_to(root).as_posix()

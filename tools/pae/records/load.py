@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -133,10 +134,26 @@ def _one_based(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def special_kind(mode: int) -> str | None:
+    """What a file that is neither a regular file nor a folder is, in French."""
+    if stat.S_ISFIFO(mode):
+        return "tube nommé (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "fichier de périphérique"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return None
+
+
 def read_text(path: Path) -> str:
-    """Read a file as UTF-8 text within the size limit, without its BOM."""
+    """Read a regular file as UTF-8 text within the size limit, without its BOM."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(path)
+        if kind := special_kind(status.st_mode):  # reading a FIFO would wait forever
+            raise LoadError(f"{kind}, pas un fichier ordinaire : le supprimer")
+        size = status.st_size
         if size > MAX_BYTES:
             raise LoadError(
                 f"fichier trop volumineux ({-(-size // 1024)} Kio ; "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -72,14 +73,56 @@ def kind_of(rel_to_records: Sequence[str]) -> str | None:
     return None
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
 def discover(records: Path) -> list[Path]:
-    """Every YAML file under `records/`, sorted, whatever its place."""
-    found = [
-        p
-        for p in records.rglob("*")
-        if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith(".")
-    ]
+    """Every YAML file under `records/`, sorted, whatever its place; and the entries that
+    cannot be read as one, for the reader to report rather than skip in silence: links
+    (broken, to a folder, or leaving the repository), FIFOs, devices, sockets."""
+    found = []
+    for p in records.rglob("*"):
+        if p.name.startswith("."):
+            continue
+        try:
+            mode = p.lstat().st_mode
+        except OSError:  # gone meanwhile
+            continue
+        if stat.S_ISLNK(mode):
+            wanted = p.suffix in YAML_SUFFIXES or p.is_dir()
+        elif stat.S_ISREG(mode):
+            wanted = p.suffix in YAML_SUFFIXES
+        else:
+            wanted = not stat.S_ISDIR(mode)
+        if wanted:
+            found.append(p)
     return sorted(found)
+
+
+def link_problem(path: Path, root: Path) -> str | None:
+    """Why a symbolic link of records/ cannot be read, if it is one that cannot."""
+    if not path.is_symlink():
+        return None
+    target = Path(os.path.realpath(path))
+    if not target.exists():
+        return f"lien symbolique cassé : sa cible {target} n'existe pas ; supprimer le lien"
+    if target.is_dir():
+        return (
+            f"lien symbolique vers un dossier ({target}) : il n'est pas suivi ; y mettre les "
+            "fichiers eux-mêmes"
+        )
+    if not target.is_relative_to(root.resolve()):
+        # Read, it would be published on the site and in every export.
+        return (
+            f"lien symbolique vers un fichier hors du dépôt ({target}) : remplacer le lien "
+            "par le fichier lui-même"
+        )
+    return None
+
+
+def located(path: Path) -> Path:
+    """The absolute place of a file or link, without following the link itself."""
+    return Path(os.path.realpath(path.parent)) / path.name
 
 
 class _Reader:
@@ -99,7 +142,15 @@ class _Reader:
         rel = path.relative_to(self.root).as_posix()
         parts = path.relative_to(self.root / "records").parts
         kind = kind_of(parts)
+        if link := link_problem(path, self.root):
+            return Loaded(rel, kind or "?", None, [Problem(Code.E1, rel, link, line=1, column=1)])
         if kind is None or path.suffix != ".yaml":
+            try:  # a FIFO or a device says what it is, wherever it is
+                if special := load.special_kind(path.stat().st_mode):
+                    message = f"{special}, pas un fichier ordinaire : le supprimer"
+                    return Loaded(rel, "?", None, [Problem(Code.E1, rel, message, line=1)])
+            except OSError:
+                pass
             return Loaded(rel, "?", None, [_misplaced(rel)])
         try:
             text = load.read_text(path)
@@ -196,7 +247,7 @@ def load_network(
     records = root / "records"
     schema_dir = root / "schema" if (root / "schema").is_dir() else SCHEMA_DIR
     every = discover(records)
-    wanted = every if only is None else _select(every, [p.resolve() for p in only])
+    wanted = every if only is None else _select(every, [located(p) for p in only])
     reference = [p for p in every if not _is_dossier(p, records)]
     to_read = sorted(set(reference) | set(wanted))
     checked = {p.relative_to(root).as_posix() for p in wanted}
@@ -224,7 +275,7 @@ def _is_dossier(path: Path, records: Path) -> bool:
 def _select(every: list[Path], only: list[Path]) -> list[Path]:
     chosen = []
     for path in every:
-        resolved = path.resolve()
+        resolved = located(path)
         if any(resolved == o or o in resolved.parents for o in only):
             chosen.append(path)
     return chosen
