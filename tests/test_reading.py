@@ -215,3 +215,54 @@ def test_special_files_are_named(mode: int, name: str) -> None:
 
     assert special_kind(mode | 0o644) == name
     assert special_kind(stat.S_IFREG | 0o644) is None
+
+
+# --- copies of reference files (item 13) --------------------------------------------------
+
+REFERENCES = [
+    ("records/offre/boulangerie-du-centre.yaml", "id", "boulangerie-du-centre"),
+    ("records/missions-locales/ml-test.yaml", "id", "ml-test"),
+    ("records/etablissements/0990001N.yaml", "uai", "0990001N"),
+]
+
+
+@pytest.mark.parametrize("copy_name", ["aa-copie.yaml", "zz-copie.yaml"])
+@pytest.mark.parametrize(("original", "field", "ident"), REFERENCES)
+def test_a_copy_of_a_reference_file_is_reported_whatever_the_order(
+    reseau: Path, original: str, field: str, ident: str, copy_name: str
+) -> None:
+    copy = str(Path(original).parent / copy_name)
+    (reseau / copy).write_bytes((reseau / original).read_bytes())
+    problems = validate(reseau, TODAY).problems
+    assert [(p.code, p.file, p.field_path, p.message, p.hint) for p in problems] == [
+        (
+            "E3",
+            copy,
+            field,
+            f"identifiant « {ident} » déjà utilisé par {original}",
+            "supprimer ce fichier s'il en est une copie, ou lui donner son propre identifiant "
+            "(et le nom de fichier qui va avec)",
+        )
+    ]
+    lines = (reseau / copy).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"{field}:"))
+    assert (problems[0].line, problems[0].column) == (line, len(field) + 3)
+
+
+def test_two_files_of_the_same_identifier_neither_named_after_it(reseau: Path) -> None:
+    offre = reseau / "records/offre/boulangerie-du-centre.yaml"
+    (reseau / "records/offre/b.yaml").write_bytes(offre.read_bytes())
+    offre.rename(reseau / "records/offre/a.yaml")
+    problems = validate(reseau, TODAY).problems
+    assert sorted((p.code, p.file, p.message) for p in problems) == [
+        (
+            "E3",
+            "records/offre/a.yaml",
+            "le nom du fichier ne correspond pas à l'identifiant « boulangerie-du-centre »",
+        ),
+        (
+            "E3",
+            "records/offre/b.yaml",
+            "identifiant « boulangerie-du-centre » déjà utilisé par records/offre/a.yaml",
+        ),
+    ]

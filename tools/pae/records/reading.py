@@ -12,14 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pae.codes import Code
 from pae.errors import UsageError
 from pae.problems import Problem
 from pae.records import load
 from pae.records.dossier import Dossier
-from pae.records.network import Network
+from pae.records.network import Copy, Network
 from pae.records.reference import Etablissement, MissionLocale, Offre
 from pae.records.schemas import SCHEMA_DIR, SchemaCheck
 from pae.records.settings import Settings
@@ -289,13 +289,30 @@ def _add(network: Network, item: Loaded) -> None:
         return
     data = item.data
     if item.kind == "etablissement":
-        network.etablissements[data["uai"]] = Etablissement.from_raw(data, item.rel)
+        _keep_one(network, network.etablissements, "uai", Etablissement.from_raw(data, item.rel))
     elif item.kind == "mission-locale":
-        network.missions_locales[data["id"]] = MissionLocale.from_raw(data, item.rel)
+        _keep_one(network, network.missions_locales, "id", MissionLocale.from_raw(data, item.rel))
     elif item.kind == "offre":
-        network.offres[data["id"]] = Offre.from_raw(data, item.rel)
+        _keep_one(network, network.offres, "id", Offre.from_raw(data, item.rel))
     elif item.kind == "jeune":
         network.dossiers.append(Dossier.from_raw(data, item.rel))
+
+
+_Reference = TypeVar("_Reference", Etablissement, MissionLocale, Offre)
+
+
+def _keep_one(
+    network: Network, table: dict[str, _Reference], field: str, record: _Reference
+) -> None:
+    """Add a reference record; of two files with one identifier, keep the one named after
+    it, whatever the order of reading, and set the other aside as a copy."""
+    ident = record.uai if isinstance(record, Etablissement) else record.id
+    kept = table.setdefault(ident, record)
+    if kept is record:
+        return
+    if Path(record.file).stem == ident and Path(kept.file).stem != ident:
+        table[ident], kept, record = record, record, kept
+    network.copies.append(Copy(record.file, field, ident, kept.file))
 
 
 def fill_positions(root: Path, problems: list[Problem]) -> None:
