@@ -154,7 +154,7 @@ def test_paths_still_check_references_in_other_files(
 
 def test_a_folder_as_path(run: Run, reseau: Path) -> None:
     result = run("--depot", reseau, "valider", reseau / "records/etablissements", *DATE)
-    assert result.output == "Tout est valide : 1 fichier vérifié.\n"
+    assert result.output == "Tout est valide : 2 fichiers vérifiés.\n"  # the lycée's dossier
 
 
 def test_depot_from_elsewhere(

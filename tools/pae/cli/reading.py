@@ -71,8 +71,9 @@ def valider(
 ) -> None:
     """Vérifier les dossiers et les données de référence (règles E1 à E9).
 
-    Sans CHEMINS, vérifie tout records/ et le fichier CODEOWNERS. Code de sortie : 0 valide,
-    1 erreurs, 2 mauvaise utilisation.
+    Sans CHEMINS, vérifie tout records/ et le fichier CODEOWNERS. Avec CHEMINS, vérifie ces
+    fichiers et les dossiers qui en dépendent (ceux d'un lycée, d'une mission locale ou
+    d'une structure données). Code de sortie : 0 valide, 1 erreurs, 2 mauvaise utilisation.
 
     \b
     Exemples :
