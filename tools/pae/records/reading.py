@@ -23,6 +23,7 @@ from pae.records.network import Copy, Network
 from pae.records.reference import Etablissement, MissionLocale, Offre
 from pae.records.schemas import SCHEMA_DIR, SchemaCheck
 from pae.records.settings import Settings
+from pae.terminal import quiet_worker
 
 REFERENCE_DIRS = {
     "etablissements": "etablissement",
@@ -203,6 +204,7 @@ _worker_reader: _Reader | None = None
 
 def _init_worker(root: Path, schema_dir: Path) -> None:
     global _worker_reader
+    quiet_worker()
     gc.disable()  # see no_cyclic_gc(); a spawned worker does not inherit it
     _worker_reader = _Reader(root, schema_dir)
 
