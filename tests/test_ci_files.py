@@ -141,7 +141,7 @@ def test_github_workflow_jobs() -> None:
     triggers = GITHUB.get("on", GITHUB.get(True))  # YAML 1.1 reads a bare `on` as true
     assert {"pull_request", "push"} <= set(triggers)
     jobs = GITHUB["jobs"]
-    assert sorted(jobs) == ["deploiement", "pages", "site", "test", "valider"]
+    assert sorted(jobs) == ["analyse", "deploiement", "pages", "site", "test", "valider"]
     assert jobs["valider"]["if"] == "github.event_name == 'pull_request'"
     assert [s.get("run") for s in jobs["test"]["steps"]][-1] == "make test"
     assert jobs["test"]["container"] == "python:3.11-bookworm"
@@ -179,6 +179,44 @@ def test_github_valider_command_runs_here(
         f"::error file={FILE_1},line=30,col=8,title=E5::MEF « pae_n4 » incompatible avec "
         "le diplôme CAP → un jeune issu de CAP est inscrit en pae_n3"
     )
+
+
+def test_github_code_scanning_is_opt_in_and_uploads_the_sarif_report() -> None:
+    job = GITHUB["jobs"]["analyse"]
+    condition = " ".join(job["if"].split())
+    assert condition.startswith("vars.PAE_ANALYSE_CODE == 'oui' && (")
+    assert "github.event_name == 'pull_request'" in condition
+    assert default_branch_only(condition)
+    assert job["permissions"] == {
+        "contents": "read",
+        "actions": "read",
+        "security-events": "write",
+    }
+    steps = job["steps"]
+    assert steps[0]["uses"].startswith("actions/checkout@")  # the action hashes the files
+    command = next(s["run"] for s in steps if s.get("run", "").startswith("pae valider"))
+    assert command == "pae valider --rapport sarif:pae.sarif"  # the whole repository
+    upload = steps[-1]
+    assert upload["uses"] == "github/codeql-action/upload-sarif@v4"
+    assert upload["with"] == {"sarif_file": "pae.sarif", "category": "pae"}
+    assert "!cancelled()" in upload["if"]  # errors make pae exit 1: upload them anyway
+
+
+def test_github_analyse_command_runs_here(
+    reseau: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_report_forge import validate_sarif
+
+    path = reseau / FILE_1
+    path.write_text(path.read_text("utf-8").replace("mef: pae_n3", "mef: pae_n4"), "utf-8")
+    monkeypatch.chdir(reseau)
+    steps = GITHUB["jobs"]["analyse"]["steps"]
+    command = next(s["run"] for s in steps if s.get("run", "").startswith("pae valider"))
+    done = pae(capsys, *shlex.split(command)[1:], "--date", "2026-10-15")
+    assert done.code == 1
+    log = json.loads((reseau / steps[-1]["with"]["sarif_file"]).read_text("utf-8"))
+    validate_sarif(log)
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["E5"]
 
 
 # --- pre-commit, templates, guide -------------------------------------------------------

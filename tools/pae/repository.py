@@ -32,6 +32,8 @@ class ValidationResult:
 
     checked: list[str]
     problems: list[Problem] = field(default_factory=list)
+    root: Path | None = None
+    """The repository, for reports that read the files again (SARIF's line hashes)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -85,7 +87,7 @@ def validate(
     if scope.codeowners:
         problems += codeowners.stale(root, loaded.network, loaded.settings)
     fill_positions(root, problems)
-    return ValidationResult(loaded.checked, problems)
+    return ValidationResult(loaded.checked, problems, root)
 
 
 @dataclass

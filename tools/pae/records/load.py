@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -147,6 +148,11 @@ def special_kind(mode: int) -> str | None:
 
 def read_text(path: Path) -> str:
     """Read a regular file as UTF-8 text within the size limit, without its BOM."""
+    return decode(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a regular file within the size limit; every failure is a LoadError."""
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
@@ -159,7 +165,7 @@ def read_text(path: Path) -> str:
                 f"fichier trop volumineux ({-(-size // 1024)} Kio ; "
                 f"maximum {MAX_BYTES // 1024} Kio)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     # The system's own words (exc.strerror) would be in English.
     except FileNotFoundError as exc:
         raise LoadError("fichier introuvable") from exc
@@ -169,7 +175,6 @@ def read_text(path: Path) -> str:
         raise LoadError("fichier illisible : c'est un dossier") from exc
     except OSError as exc:
         raise LoadError(f"fichier illisible (erreur système {exc.errno})") from exc
-    return decode(data)
 
 
 def decode(data: bytes) -> str:
@@ -295,6 +300,10 @@ def locate(text: str, path: Path_, on_key: bool = False) -> tuple[int, int]:
     return Positions(text).of(path, on_key)
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML 1.1 (libyaml) counts as a line break."""
+
+
 class Positions:
     """Where the values of one file stand: the text is composed once, on the first question.
 
@@ -307,6 +316,7 @@ class Positions:
         self._root: Node | None = None
         self._composed = False
         self._keys: dict[int, dict[str, tuple[Node, Node]]] = {}
+        self._lines: list[str] | None = None
 
     def _composed_root(self) -> Node | None:
         if not self._composed:
@@ -330,18 +340,39 @@ class Positions:
 
     def of(self, path: Path_, on_key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `path`, or of its nearest parent."""
-        root = self._composed_root()
-        if root is None:
-            return 1, 1
-        node: Node = root
-        position = _one_based(node)
+        line, column, _ = self.span(path, on_key)
+        return line, column
+
+    def span(self, path: Path_, on_key: bool = False) -> tuple[int, int, int]:
+        """Line, column and the column after the end (1-based) of the value at `path`, or
+        of its nearest parent; the end stays on the line where the value starts."""
+        node = self._node(path, on_key)
+        if node is None:
+            return 1, 1, 2
+        line, column = _one_based(node)
+        if node.end_mark.line == node.start_mark.line:
+            end = node.end_mark.column + 1
+        else:  # a block: underline the rest of its first line
+            end = len(self._line(line)) + 1
+        return line, column, max(end, column + 1)
+
+    def _node(self, path: Path_, on_key: bool) -> Node | None:
+        node = self._composed_root()
+        if node is None:
+            return None
+        found: Node = node
         for step in path:
             child, key_node = self._child(node, step)
             if child is None:
                 break
             node = child
-            position = _one_based(key_node if (on_key and key_node is not None) else child)
-        return position
+            found = key_node if (on_key and key_node is not None) else child
+        return found
+
+    def _line(self, number: int) -> str:
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self._text)
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
     def _child(self, node: Node, step: str | int) -> tuple[Node | None, Node | None]:
         if isinstance(node, MappingNode):

@@ -169,8 +169,10 @@ class _Reader:
             return Loaded(rel, kind, None, [Problem(Code.E1, rel, message, (), None, False, *deep)])
         for where, message, hint, on_key in check.report(data):
             code = Code.E4 if kind == "jeune" and where == ("examen", "diplome") else Code.E1
-            line, column = positions.of(where, on_key)
-            problems.append(Problem(code, rel, message, where, hint, on_key, line, column))
+            line, column, end = positions.span(where, on_key)
+            problems.append(
+                Problem(code, rel, message, where, hint, on_key, line, column, end_column=end)
+            )
         if not problems:  # the two validators disagree: never drop a file without a word
             problems.append(
                 Problem(Code.E1, rel, "fichier non conforme au schéma", line=1, column=1)
@@ -329,6 +331,6 @@ def fill_positions(root: Path, problems: list[Problem]) -> None:
         positions = load.Positions(text)
         for p in group:
             try:
-                p.line, p.column = positions.of(p.path, p.on_key)
+                p.line, p.column, p.end_column = positions.span(p.path, p.on_key)
             except Exception:
                 p.line, p.column = 1, 1
