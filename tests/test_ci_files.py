@@ -13,10 +13,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-import xmlschema
 import yaml
 from click.testing import CliRunner
 
+import gitlab_junit
 from conftest import REPO
 from forge_helpers import FILE_1, commit, git, init_repo, pae
 from pae.cli.main import cli
@@ -124,8 +124,8 @@ def test_gitlab_valider_command_runs_here(
     schema = json.loads((FORMATS / "gitlab-codequality.schema.json").read_text("utf-8"))
     jsonschema.validate(issues, schema)
     assert [(i["check_name"], i["location"]["path"]) for i in issues] == [("E5", FILE_1)]
-    xsd = xmlschema.XMLSchema(str(FORMATS / "junit-10.xsd"))
-    xsd.validate((reseau / reports["junit"]).read_text("utf-8"))
+    cases = gitlab_junit.parse((reseau / reports["junit"]).read_text("utf-8"))
+    assert [(c.file, c.status) for c in cases] == [(FILE_1, "failed")]
 
 
 # --- GitHub -----------------------------------------------------------------------------

@@ -12,8 +12,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-import xmlschema
 
+import gitlab_junit
 from conftest import Edit, Run
 from forge_helpers import pae
 from pae.codes import FIXES, Actor, Code, Severity
@@ -169,15 +169,35 @@ def test_gitlab_report_from_the_cli(reseau: Path, edit: Edit, run: Run, dossier:
 # --- JUnit ------------------------------------------------------------------------------
 
 
-def junit_schema() -> xmlschema.XMLSchema:
-    return xmlschema.XMLSchema(str(FORMATS / "junit-10.xsd"))
+def gitlab_cases(text: str) -> dict[str, gitlab_junit.Case]:
+    """The cases GitLab reads, by name; checks that none collapses into another."""
+    cases = gitlab_junit.parse(text)
+    assert len({c.key for c in cases}) == len(cases)
+    return {c.name or "": c for c in cases}
 
 
-def test_junit_report_is_valid_against_the_jenkins_xsd() -> None:
+def test_junit_report_is_what_gitlab_reads() -> None:
     text = render("junit", sample())
-    junit_schema().validate(text)
     suites = ET.fromstring(text)
     assert suites.attrib == {"name": "pae valider", "tests": "2", "failures": "1", "errors": "0"}
+    cases = gitlab_cases(text)
+    assert cases[DOSSIER] == gitlab_junit.Case(
+        suite_name="pae valider",
+        classname="records/jeunes/2026/0990001N",
+        name=DOSSIER,
+        file=DOSSIER,
+        execution_time=0.0,
+        status="failed",
+        system_output=(
+            f"{DOSSIER}:12:9: E8 contact le 12/09/2026, après l'entretien d'information du "
+            "10/09/2026\n    → vérifier l'ordre des dates\n"
+            f"{DOSSIER}:30:9: E2 le référent « x-y » n'existe pas\n"
+            "    → vérifier l'ordre des dates\n"
+            "\n\nSystem Out:\n\n"
+            f"{DOSSIER}:3:1: A5 pas de point de suivi depuis le 01/10/2026\n"
+        ),
+    )
+    assert (cases[LYCEE].status, cases[LYCEE].file) == ("success", LYCEE)
 
 
 def test_junit_has_one_test_case_per_checked_file() -> None:
@@ -186,7 +206,11 @@ def test_junit_has_one_test_case_per_checked_file() -> None:
     cases = {c.attrib["name"]: c for c in suite.iter("testcase")}
     assert sorted(cases) == [LYCEE, DOSSIER]
     assert list(cases[LYCEE]) == []
-    assert cases[DOSSIER].attrib["classname"] == "records/jeunes/2026/0990001N"
+    assert cases[DOSSIER].attrib == {
+        "name": DOSSIER,
+        "classname": "records/jeunes/2026/0990001N",
+        "file": DOSSIER,
+    }
     failure = cases[DOSSIER].find("failure")
     assert failure is not None
     assert failure.attrib == {"message": "2 erreurs : E2, E8", "type": "E2, E8"}
@@ -203,7 +227,7 @@ def test_junit_has_one_test_case_per_checked_file() -> None:
 
 def test_junit_alerts_alone_do_not_fail_the_file() -> None:
     text = render("junit", Result([DOSSIER], [alert()]))
-    junit_schema().validate(text)
+    assert gitlab_cases(text)[DOSSIER].status == "success"
     case = ET.fromstring(text).find("testsuite/testcase")
     assert case is not None
     assert case.find("failure") is None
@@ -213,16 +237,34 @@ def test_junit_alerts_alone_do_not_fail_the_file() -> None:
 def test_junit_keeps_a_file_outside_the_checked_list_and_strips_non_xml_characters() -> None:
     odd = Problem("CODEOWNERS", "CODEOWNERS", "valeur « \x01 » refusée", line=1, column=1)
     text = render("junit", Result([DOSSIER], [odd]))
-    junit_schema().validate(text)
-    names = [c.attrib["name"] for c in ET.fromstring(text).iter("testcase")]
-    assert names == ["CODEOWNERS", DOSSIER]
+    cases = gitlab_cases(text)
+    assert list(cases) == ["CODEOWNERS", DOSSIER]
+    assert cases["CODEOWNERS"].file == "CODEOWNERS"
     assert "valeur « \ufffd » refusée" in text
+
+
+def test_the_gitlab_checker_sees_what_gitlab_refuses() -> None:
+    with pytest.raises(gitlab_junit.GitLabParseError, match="Disallowed type"):
+        gitlab_junit.parse('<testsuite><testcase name="a"><failure type="yaml">x</failure>'
+                           "</testcase></testsuite>")  # fmt: skip
+    with pytest.raises(gitlab_junit.GitLabParseError, match="parsing failed"):
+        gitlab_junit.parse("<testsuite><testcase></testsuite>")
+    nested = gitlab_junit.parse(
+        '<testsuites name="t"><testcase name="a"/><testsuite name="s"><testsuite name="u">'
+        '<testcase name="b" time="1.5"/></testsuite></testsuite></testsuites>'
+    )
+    assert [(c.suite_name, c.name, c.execution_time) for c in nested] == [
+        ("t", "a", 0.0),
+        ("u", "b", 1.5),
+    ]
 
 
 def test_junit_report_from_the_cli(reseau: Path, run: Run) -> None:
     result = run("--depot", reseau, "valider", "--date", "2026-10-15", "--format", "junit")
     assert result.exit_code == 0
-    junit_schema().validate(result.output)
+    cases = gitlab_cases(result.output)
+    assert len(cases) == 4
+    assert all(c.file == name and c.status == "success" for name, c in cases.items())
     assert ET.fromstring(result.output).attrib["tests"] == "4"
 
 
@@ -492,7 +534,7 @@ def test_rapport_writes_extra_reports(
     assert done.code == 1
     assert done.out.endswith("1 erreur dans 1 fichier (4 fichiers vérifiés).\n")
     jsonschema.validate(json.loads(gl.read_text("utf-8")), gitlab_schema())
-    junit_schema().validate(ju.read_text("utf-8"))
+    assert gitlab_cases(ju.read_text("utf-8"))[DOSSIER].status == "failed"
 
 
 @pytest.mark.parametrize("spec", ["gitlab", "pdf:rapport.pdf", "junit:"])

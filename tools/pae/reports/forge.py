@@ -92,7 +92,8 @@ def _lines(problems: list[Problem]) -> str:
 
 
 def junit(result: ValidationResult, out: TextIO) -> None:
-    """JUnit XML: one test case per checked file, failed when the file has errors."""
+    """JUnit XML as GitLab reads it: one test case per checked file, named after it and
+    pointing at it (`file`), failed when the file has errors."""
     by_file = dict(result.by_file())
     files = sorted(set(result.checked) | set(by_file))
     failures = sum(any(p.is_error for p in by_file.get(f, [])) for f in files)
@@ -100,8 +101,13 @@ def junit(result: ValidationResult, out: TextIO) -> None:
     suites = ET.Element("testsuites", {"name": "pae valider", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": "pae valider", "skipped": "0", **counts})
     for file in files:
+        # GitLab reads `file` to link the case to its file and to copy failed tests' names.
         case = ET.SubElement(
-            suite, "testcase", name=_xml(file), classname=_xml(str(PurePosixPath(file).parent))
+            suite,
+            "testcase",
+            name=_xml(file),
+            classname=_xml(str(PurePosixPath(file).parent)),
+            file=_xml(file),
         )
         problems = by_file.get(file, [])
         errors = [p for p in problems if p.is_error]
