@@ -87,12 +87,29 @@ def test_gitlab_jobs() -> None:
 
 def test_gitlab_valider_runs_on_merge_requests_and_keeps_both_reports() -> None:
     job = GITLAB["valider"]
-    assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     assert job["artifacts"]["when"] == "always"
     assert job["artifacts"]["reports"] == {
         "codequality": "gl-code-quality-report.json",
         "junit": "rapport-junit.xml",
     }
+
+
+def test_gitlab_valider_also_runs_on_the_default_branch_for_the_widgets_to_compare() -> None:
+    """GitLab's Code Quality and test widgets compare the merge request's reports with the
+    target branch's at the merge base: no report there, no new or resolved problems."""
+    job = GITLAB["valider"]
+    assert job["rules"] == [
+        {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'},
+        {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"},
+    ]
+    # The same scope on both sides: a report of the changed files only would make every
+    # problem of the other files look resolved.
+    command = job["script"][-1]
+    assert command.startswith("pae valider ")
+    assert "--depuis" not in command
+    # Reports live long enough for a merge request opened from an older commit.
+    assert job["artifacts"]["expire_in"] == "1 year"
+    assert all("when" not in rule for rule in job["rules"])
 
 
 def test_gitlab_pages_publishes_public_from_the_default_branch_only() -> None:
@@ -107,25 +124,24 @@ def test_gitlab_valider_command_runs_here(
 ) -> None:
     """The job's own command, on a merge request that breaks one dossier."""
     init_repo(reseau)
-    base = git(reseau, "rev-parse", "HEAD").strip()
     git(reseau, "switch", "-q", "-c", "demande")
     path = reseau / FILE_1
     path.write_text(path.read_text("utf-8").replace("mef: pae_n3", "mef: pae_n4"), "utf-8")
     commit(reseau, "MEF")
     monkeypatch.chdir(reseau)
-    monkeypatch.setenv("CI_MERGE_REQUEST_DIFF_BASE_SHA", base)
     line = GITLAB["valider"]["script"][-1]
     words = shlex.split(os.path.expandvars(line))
     done = pae(capsys, *words[1:], "--date", "2026-10-15")
     assert done.code == 1
-    assert done.out.endswith("1 erreur dans 1 fichier (1 fichier vérifié).\n")
+    assert done.out.endswith("1 erreur dans 1 fichier (4 fichiers vérifiés).\n")
     reports = GITLAB["valider"]["artifacts"]["reports"]
     issues = json.loads((reseau / reports["codequality"]).read_text("utf-8"))
     schema = json.loads((FORMATS / "gitlab-codequality.schema.json").read_text("utf-8"))
     jsonschema.validate(issues, schema)
     assert [(i["check_name"], i["location"]["path"]) for i in issues] == [("E5", FILE_1)]
     cases = gitlab_junit.parse((reseau / reports["junit"]).read_text("utf-8"))
-    assert [(c.file, c.status) for c in cases] == [(FILE_1, "failed")]
+    assert [(c.file, c.status) for c in cases if c.status != "success"] == [(FILE_1, "failed")]
+    assert len(cases) == 4
 
 
 # --- GitHub -----------------------------------------------------------------------------
@@ -266,5 +282,8 @@ def test_hosting_guide() -> None:
         "pae site --pseudonymiser",
         "noindex",
         "ENT",
+        "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH",
+        "expire_in",
+        "PAE_ANALYSE_CODE",
     ):
         assert words in text
