@@ -383,3 +383,38 @@ def test_unique_items_agrees_with_jsonschema(items: list[Any]) -> None:
     ours = list(schemas._Slow(schema).iter_errors(items)) == []
     assert ours is uniq(items)
     assert ours is jsonschema_rs.validator_for(schema).is_valid(items)
+
+
+# --- bounds: hostile input stays small (issue 11) -----------------------------------------
+
+
+def subschemas(schema: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(schema, dict):
+        yield where, schema
+        for key, sub in schema.items():
+            yield from subschemas(sub, f"{where}/{key}")
+    elif isinstance(schema, list):
+        for i, sub in enumerate(schema):
+            yield from subschemas(sub, f"{where}/{i}")
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=lambda p: p.name)
+def test_every_number_and_every_list_is_bounded(path: Path) -> None:
+    """Unbounded lists made the rules quadratic (1,500 overlapping actions: 38 s for
+    `pae echeances`); unbounded numbers overflowed date arithmetic."""
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    for where, sub in subschemas(schema):
+        if sub.get("type") in ("integer", "number"):
+            assert "minimum" in sub and "maximum" in sub, f"{path.name}{where}"
+        if sub.get("type") == "array":
+            enum_set = sub.get("uniqueItems") and "enum" in sub.get("items", {})
+            assert enum_set or "maxItems" in sub, f"{path.name}{where}"
+
+
+def test_too_many_actions_is_an_error(reseau: Path, dossier: Path) -> None:
+    data = load.read(dossier)
+    action = data["parcours"]["actions"][0]
+    data["parcours"]["actions"] = [{**action, "id": f"a{i}"} for i in range(1, 52)]
+    assert not SchemaCheck("jeune").is_valid(data)
+    messages = [m for _, m, _, _ in SchemaCheck("jeune").errors(data)]
+    assert messages == ["liste trop longue : au plus 50 élément(s)"]
