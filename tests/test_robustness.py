@@ -143,6 +143,9 @@ def test_site_and_statut_show_the_same_dossiers_on_any_date(run: Run, tmp_path: 
          "date « 0001-01-01 » hors limites : une année entre 1900 et 2100 est attendue"),
         (("site", "--date", "9999-12-31"),
          "date « 9999-12-31 » hors limites : une année entre 1900 et 2100 est attendue"),
+        (("statut", "--date", "2026-02-29"),
+         "la date « 2026-02-29 » n'existe pas : indiquer un jour du calendrier, au format "
+         "AAAA-MM-JJ"),
         (("echeances", "--jours", "3000000"), "3000000 n'est pas dans l'intervalle 0<=x<=366."),
         (("valider", "--jobs", "100000"), "100000 n'est pas dans l'intervalle 1<=x<=64."),
     ],

@@ -22,13 +22,18 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
         if isinstance(value, date):
             return value
         text = str(value)
+        # fromisoformat alone also takes 20261001 and 2026-W40-4: insist on AAAA-MM-JJ.
+        if not _ISO_DATE.fullmatch(text):
+            self.fail(f"date invalide « {value} » : format attendu AAAA-MM-JJ", param, ctx)
         try:
-            # fromisoformat alone also takes 20261001 and 2026-W40-4: insist on AAAA-MM-JJ.
-            if not _ISO_DATE.fullmatch(text):
-                raise ValueError(text)
             day = date.fromisoformat(text)
         except ValueError:
-            self.fail(f"date invalide « {value} » : format attendu AAAA-MM-JJ", param, ctx)
+            self.fail(
+                f"la date « {value} » n'existe pas : indiquer un jour du calendrier, au "
+                "format AAAA-MM-JJ",
+                param,
+                ctx,
+            )
         if day.year not in YEARS:
             # The schemas refuse these years too; beyond them, date arithmetic overflows.
             self.fail(
