@@ -218,3 +218,36 @@ def test_dates_at_the_bounds_work(
     code, _, err = main("--depot", reseau, *args, capsys=capsys)
     assert code in (0, 1), err
     assert "Erreur" not in err
+
+
+@pytest.mark.parametrize("address", ["x", "127.0.0.1:99999", "127.0.0.1:0", ":", "[::1]:http"])
+def test_a_bad_preview_address_is_a_usage_error(
+    reseau: Path, capsys: pytest.CaptureFixture[str], address: str
+) -> None:
+    code, out, err = main(
+        "--depot", reseau, "site", "--servir", "--adresse", address, capsys=capsys
+    )
+    assert (code, out) == (2, "")
+    assert (
+        f"adresse « {address} » invalide : HÔTE:PORT attendu, par exemple 127.0.0.1:8000 "
+        "(port entre 1 et 65535)"
+    ) in err
+
+
+def test_an_address_the_machine_cannot_open_is_explained(
+    reseau: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def unavailable(**kwargs: object) -> None:
+        raise OSError(errno.EADDRNOTAVAIL, "Cannot assign requested address")
+
+    monkeypatch.setattr("mkdocs.commands.serve.serve", unavailable)
+    code, _, err = main(
+        "--depot", reseau, "site", "--servir", "--adresse", "1.2.3.4:80", capsys=capsys
+    )
+    assert code == 2
+    assert err.endswith(
+        "Erreur : impossible d'ouvrir l'aperçu sur 1.2.3.4:80 (adresse indisponible sur ce "
+        "poste) : en choisir une autre avec --adresse, par exemple 127.0.0.1:8001\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Callable
 from datetime import date
@@ -46,6 +47,28 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class AddressParam(click.ParamType):  # type: ignore[type-arg]
+    """`HÔTE:PORT` of the preview: an IP address (or localhost) and a port that exists."""
+
+    name = "HÔTE:PORT"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        host, _, port = str(value).rpartition(":")
+        try:
+            if host != "localhost":
+                ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+            if not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+                raise ValueError(port)
+        except ValueError:
+            self.fail(
+                f"adresse « {value} » invalide : HÔTE:PORT attendu, par exemple 127.0.0.1:8000 "
+                "(port entre 1 et 65535)",
+                param,
+                ctx,
+            )
+        return str(value)
 
 
 def date_option(func: F) -> F:
