@@ -221,3 +221,48 @@ def test_depuis_and_paths_do_not_mix(repo: Path, capsys: pytest.CaptureFixture[s
     assert done.err == (
         "Erreur : --depuis ne se combine pas avec des CHEMINS : choisir l'un ou l'autre\n"
     )
+
+
+# --- explicit paths, as the pre-commit hook passes the staged files (issue 11, item 9) -----
+
+REFERENT_C_DURAND = (
+    "  - id: c-durand\n    nom: Claire Durand\n    courriel: claire.durand@ac-demo.example\n"
+    "    forge: cdurand\n"
+)
+
+
+def test_a_staged_lycee_file_brings_the_dossiers_naming_its_referents(
+    reseau: Path, edit: Edit, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_second_lycee(reseau)
+    edit(reseau / LYCEE_1, REFERENT_C_DURAND, "")
+    monkeypatch.chdir(reseau)
+    done = pae(capsys, "valider", LYCEE_1, "--date", "2026-10-15")
+    assert done.code == 1
+    assert f"{FILE_1}:31:13: E2 le référent « c-durand » n'existe pas" in done.out
+    assert FILE_2 not in done.out
+    assert done.out.endswith("1 erreur dans 1 fichier (2 fichiers vérifiés).\n")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ([FILE_1], [FILE_1]),
+        ([ML_1], [LYCEE_1, FILE_1, ML_1]),
+        ([OFFRE], [FILE_1, OFFRE]),
+        (["records/jeunes/2026/0990002P"], ["records/jeunes/2026/0990002P", FILE_2]),
+        (["records/etablissements"], [LYCEE_1, LYCEE_2, FILE_1, FILE_2, "records/etablissements"]),
+    ],
+)
+def test_explicit_paths_and_what_depends_on_them(
+    reseau: Path, given: list[str], expected: list[str]
+) -> None:
+    add_second_lycee(reseau)
+    paths = scope(reseau, [reseau / g for g in given], None).paths
+    assert paths is not None
+    assert sorted(p.relative_to(reseau).as_posix() for p in paths) == sorted(expected)
+
+
+def test_an_explicit_settings_file_means_everything(reseau: Path) -> None:
+    (reseau / "records/parametres.yaml").write_text("suivi: {}\n", encoding="utf-8")
+    assert scope(reseau, [reseau / "records/parametres.yaml"], None) == Scope(None, True)

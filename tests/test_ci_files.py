@@ -13,10 +13,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-import xmlschema
 import yaml
 from click.testing import CliRunner
 
+import gitlab_junit
 from conftest import REPO
 from forge_helpers import FILE_1, commit, git, init_repo, pae
 from pae.cli.main import cli
@@ -87,12 +87,29 @@ def test_gitlab_jobs() -> None:
 
 def test_gitlab_valider_runs_on_merge_requests_and_keeps_both_reports() -> None:
     job = GITLAB["valider"]
-    assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     assert job["artifacts"]["when"] == "always"
     assert job["artifacts"]["reports"] == {
         "codequality": "gl-code-quality-report.json",
         "junit": "rapport-junit.xml",
     }
+
+
+def test_gitlab_valider_also_runs_on_the_default_branch_for_the_widgets_to_compare() -> None:
+    """GitLab's Code Quality and test widgets compare the merge request's reports with the
+    target branch's at the merge base: no report there, no new or resolved problems."""
+    job = GITLAB["valider"]
+    assert job["rules"] == [
+        {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'},
+        {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"},
+    ]
+    # The same scope on both sides: a report of the changed files only would make every
+    # problem of the other files look resolved.
+    command = job["script"][-1]
+    assert command.startswith("pae valider ")
+    assert "--depuis" not in command
+    # Reports live long enough for a merge request opened from an older commit.
+    assert job["artifacts"]["expire_in"] == "1 year"
+    assert all("when" not in rule for rule in job["rules"])
 
 
 def test_gitlab_pages_publishes_public_from_the_default_branch_only() -> None:
@@ -107,25 +124,24 @@ def test_gitlab_valider_command_runs_here(
 ) -> None:
     """The job's own command, on a merge request that breaks one dossier."""
     init_repo(reseau)
-    base = git(reseau, "rev-parse", "HEAD").strip()
     git(reseau, "switch", "-q", "-c", "demande")
     path = reseau / FILE_1
     path.write_text(path.read_text("utf-8").replace("mef: pae_n3", "mef: pae_n4"), "utf-8")
     commit(reseau, "MEF")
     monkeypatch.chdir(reseau)
-    monkeypatch.setenv("CI_MERGE_REQUEST_DIFF_BASE_SHA", base)
     line = GITLAB["valider"]["script"][-1]
     words = shlex.split(os.path.expandvars(line))
     done = pae(capsys, *words[1:], "--date", "2026-10-15")
     assert done.code == 1
-    assert done.out.endswith("1 erreur dans 1 fichier (1 fichier vérifié).\n")
+    assert done.out.endswith("1 erreur dans 1 fichier (4 fichiers vérifiés).\n")
     reports = GITLAB["valider"]["artifacts"]["reports"]
     issues = json.loads((reseau / reports["codequality"]).read_text("utf-8"))
     schema = json.loads((FORMATS / "gitlab-codequality.schema.json").read_text("utf-8"))
     jsonschema.validate(issues, schema)
     assert [(i["check_name"], i["location"]["path"]) for i in issues] == [("E5", FILE_1)]
-    xsd = xmlschema.XMLSchema(str(FORMATS / "junit-10.xsd"))
-    xsd.validate((reseau / reports["junit"]).read_text("utf-8"))
+    cases = gitlab_junit.parse((reseau / reports["junit"]).read_text("utf-8"))
+    assert [(c.file, c.status) for c in cases if c.status != "success"] == [(FILE_1, "failed")]
+    assert len(cases) == 4
 
 
 # --- GitHub -----------------------------------------------------------------------------
@@ -141,7 +157,7 @@ def test_github_workflow_jobs() -> None:
     triggers = GITHUB.get("on", GITHUB.get(True))  # YAML 1.1 reads a bare `on` as true
     assert {"pull_request", "push"} <= set(triggers)
     jobs = GITHUB["jobs"]
-    assert sorted(jobs) == ["deploiement", "pages", "site", "test", "valider"]
+    assert sorted(jobs) == ["analyse", "deploiement", "pages", "site", "test", "valider"]
     assert jobs["valider"]["if"] == "github.event_name == 'pull_request'"
     assert [s.get("run") for s in jobs["test"]["steps"]][-1] == "make test"
     assert jobs["test"]["container"] == "python:3.11-bookworm"
@@ -179,6 +195,44 @@ def test_github_valider_command_runs_here(
         f"::error file={FILE_1},line=30,col=8,title=E5::MEF « pae_n4 » incompatible avec "
         "le diplôme CAP → un jeune issu de CAP est inscrit en pae_n3"
     )
+
+
+def test_github_code_scanning_is_opt_in_and_uploads_the_sarif_report() -> None:
+    job = GITHUB["jobs"]["analyse"]
+    condition = " ".join(job["if"].split())
+    assert condition.startswith("vars.PAE_ANALYSE_CODE == 'oui' && (")
+    assert "github.event_name == 'pull_request'" in condition
+    assert default_branch_only(condition)
+    assert job["permissions"] == {
+        "contents": "read",
+        "actions": "read",
+        "security-events": "write",
+    }
+    steps = job["steps"]
+    assert steps[0]["uses"].startswith("actions/checkout@")  # the action hashes the files
+    command = next(s["run"] for s in steps if s.get("run", "").startswith("pae valider"))
+    assert command == "pae valider --rapport sarif:pae.sarif"  # the whole repository
+    upload = steps[-1]
+    assert upload["uses"] == "github/codeql-action/upload-sarif@v4"
+    assert upload["with"] == {"sarif_file": "pae.sarif", "category": "pae"}
+    assert "!cancelled()" in upload["if"]  # errors make pae exit 1: upload them anyway
+
+
+def test_github_analyse_command_runs_here(
+    reseau: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_report_forge import validate_sarif
+
+    path = reseau / FILE_1
+    path.write_text(path.read_text("utf-8").replace("mef: pae_n3", "mef: pae_n4"), "utf-8")
+    monkeypatch.chdir(reseau)
+    steps = GITHUB["jobs"]["analyse"]["steps"]
+    command = next(s["run"] for s in steps if s.get("run", "").startswith("pae valider"))
+    done = pae(capsys, *shlex.split(command)[1:], "--date", "2026-10-15")
+    assert done.code == 1
+    log = json.loads((reseau / steps[-1]["with"]["sarif_file"]).read_text("utf-8"))
+    validate_sarif(log)
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["E5"]
 
 
 # --- pre-commit, templates, guide -------------------------------------------------------
@@ -228,5 +282,8 @@ def test_hosting_guide() -> None:
         "pae site --pseudonymiser",
         "noindex",
         "ENT",
+        "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH",
+        "expire_in",
+        "PAE_ANALYSE_CODE",
     ):
         assert words in text

@@ -50,3 +50,12 @@ def test_codes_sort_by_letter_then_number() -> None:
         Code.W1,
         Code.CODEOWNERS,
     ]
+
+
+def test_every_code_says_how_to_fix_it_in_french() -> None:
+    from pae.codes import FIXES
+
+    assert set(FIXES) == set(Code)
+    for code, text in FIXES.items():
+        assert text[0].isupper() and text.endswith("."), code
+        assert len(text) <= 1024, code  # GitHub's limit on a rule's texts

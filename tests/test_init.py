@@ -3,14 +3,15 @@ changes at all."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, Run
-from forge_helpers import pae
-from pae.campaign.init import check_uai, parse_referent
+from forge_helpers import commit, git, init_repo, pae
+from pae.campaign.init import DATA_DIRS, check_uai, parse_referent
 from pae.errors import UsageError
 
 OPTIONS = (
@@ -62,7 +63,8 @@ Dépôt initialisé pour 0750654D (Lycée professionnel Exemple), session 2026 :
   records/missions-locales/ml-paris.yaml
   records/jeunes/2026/0750654D/
   CODEOWNERS
-Données précédentes supprimées : 4 fichiers.
+Données précédentes déplacées dans {backup}/ : 4 fichiers (à supprimer quand elles ne \
+serviront plus).
 Suite : relire ces fichiers, lancer « pae valider », puis enregistrer le tout \
 (git add -A records CODEOWNERS && git commit).
 """
@@ -89,10 +91,20 @@ def snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
+def backup_of(root: Path) -> str:
+    (backup,) = root.glob(".pae-sauvegarde-*")
+    assert re.fullmatch(r"\.pae-sauvegarde-\d{8}-\d{6}", backup.name)
+    return backup.name
+
+
+def done_text(root: Path) -> str:
+    return DONE.format(backup=backup_of(root))
+
+
 def test_init_replaces_the_demo_data(clone: Path, run: Run) -> None:
     result = run("--depot", clone, "init", *OPTIONS)
-    assert (result.exit_code, result.output) == (0, DONE)
-    files = snapshot(clone)
+    assert (result.exit_code, result.output) == (0, done_text(clone))
+    files = {k: v for k, v in snapshot(clone).items() if not k.startswith(".pae-sauvegarde-")}
     assert sorted(f for f in files if f.startswith("records/")) == [
         "records/etablissements/0750654D.yaml",
         "records/jeunes/2026/0750654D/.gitkeep",
@@ -183,13 +195,13 @@ def test_real_data_are_kept_unless_forced(
     assert done.code == 2
     assert done.err == (
         "Erreur : records/ contient déjà des données qui ne sont pas celles de la "
-        "démonstration (4 fichiers) : pae init les supprimerait. Relancer avec --force pour "
-        "les remplacer.\n"
+        "démonstration (4 fichiers) : pae init les remplacerait. Relancer avec --force pour "
+        "les remplacer (elles seront déplacées dans un dossier de sauvegarde).\n"
     )
     assert snapshot(clone) == before
     forced = run("--depot", clone, "init", *OPTIONS, "--force")
     assert forced.exit_code == 0
-    assert "Données précédentes supprimées : 4 fichiers.\n" in forced.output
+    assert f"Données précédentes déplacées dans {backup_of(clone)}/ : 4 fichiers" in (forced.output)
 
 
 def test_a_repository_without_data_needs_no_force(clone: Path, run: Run) -> None:
@@ -198,7 +210,8 @@ def test_a_repository_without_data_needs_no_force(clone: Path, run: Run) -> None
     (clone / "records" / ".demo").unlink()
     result = run("--depot", clone, "init", *OPTIONS)
     assert result.exit_code == 0
-    assert "Données précédentes supprimées" not in result.output
+    assert "Données précédentes" not in result.output
+    assert not list(clone.glob(".pae-sauvegarde-*"))
 
 
 def test_interactive(clone: Path) -> None:
@@ -237,7 +250,7 @@ def test_interactive(clone: Path) -> None:
     assert "Référent « id:Prénom Nom:courriel[:compte forge] » (vide pour terminer) : \n" in (
         result.output
     )
-    assert result.output.endswith(DONE)
+    assert result.output.endswith(done_text(clone))
     lycee = (clone / "records/etablissements/0750654D.yaml").read_text(encoding="utf-8")
     assert "forge_chef" not in lycee
     assert "    forge: cdurand\n" in lycee
@@ -299,3 +312,101 @@ def test_a_failed_swap_puts_everything_back(
     )
     assert snapshot(clone) == before
     assert not list(clone.glob(".pae-init-*"))
+
+
+# --- never delete what Git cannot give back (issue 11, item 5) ---------------------------
+
+
+@pytest.fixture
+def git_clone(clone: Path) -> Path:
+    """The fresh clone as a git repository: demo data, a CODEOWNERS, all committed."""
+    (clone / "CODEOWNERS").write_text("/records/ @dane-pilote\n", encoding="utf-8")
+    (clone / ".gitignore").write_text("*.brouillon.yaml\n", encoding="utf-8")
+    init_repo(clone)
+    return clone
+
+
+def test_uncommitted_work_is_listed_and_nothing_changes_even_forced(
+    git_clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jeunes = git_clone / "records/jeunes/2026/0990001N"
+    (jeunes / "0990001N-2026-002.yaml").write_text("id: nouveau\n", encoding="utf-8")
+    (jeunes / "notes.txt").write_text("à rappeler\n", encoding="utf-8")
+    (git_clone / "CODEOWNERS").write_text("* @moi\n", encoding="utf-8")
+    (git_clone / "records/offre/boulangerie-du-centre.yaml").unlink()
+    before = snapshot(git_clone)
+    for force in ((), ("--force",)):
+        done = pae(capsys, "--depot", git_clone, "init", *OPTIONS, *force)
+        assert (done.code, done.out) == (2, "")
+        assert done.err == (
+            "Erreur : des modifications ne sont pas enregistrées dans Git ; pae init les "
+            "perdrait :\n"
+            "  CODEOWNERS (modifié)\n"
+            "  records/jeunes/2026/0990001N/0990001N-2026-002.yaml (nouveau)\n"
+            "  records/jeunes/2026/0990001N/notes.txt (nouveau)\n"
+            "  records/offre/boulangerie-du-centre.yaml (supprimé)\n"
+            "Les enregistrer (git add puis git commit) ou les mettre à l'abri hors du dépôt, "
+            "puis relancer pae init ; --force ne passe pas outre.\n"
+        )
+        assert snapshot(git_clone) == before
+
+
+def test_a_staged_but_uncommitted_dossier_is_refused_too(
+    git_clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = git_clone / "records/jeunes/2026/0990001N/0990001N-2026-002.yaml"
+    new.write_text("id: nouveau\n", encoding="utf-8")
+    git(git_clone, "add", "-A")
+    done = pae(capsys, "--depot", git_clone, "init", *OPTIONS)
+    assert done.code == 2
+    assert "  records/jeunes/2026/0990001N/0990001N-2026-002.yaml (ajouté)\n" in done.err
+
+
+def test_the_interactive_command_refuses_before_any_question(
+    git_clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (git_clone / "records/notes.txt").write_text("à rappeler\n", encoding="utf-8")
+    done = pae(capsys, "--depot", git_clone, "init")
+    assert (done.code, done.out) == (2, "")
+    assert "  records/notes.txt (nouveau)\n" in done.err
+
+
+def test_every_replaced_file_is_moved_to_a_dated_backup_ignored_by_git(
+    git_clone: Path, run: Run
+) -> None:
+    jeunes = git_clone / "records/jeunes/2026/0990001N"
+    odd = {
+        "records/offre/plaquette.pdf": b"%PDF-1.4\n",
+        "records/jeunes/2026/0990001N/notes.txt": "à rappeler\n".encode(),
+        "records/offre/Autre.YAML": b"id: autre\n",
+        "records/offre/.cache": b"x\n",
+    }
+    for rel, data in odd.items():
+        (git_clone / rel).write_bytes(data)
+    commit(git_clone, "Fichiers divers")
+    (jeunes / "0990001N-2026-009.brouillon.yaml").write_text("id: brouillon\n", "utf-8")
+    before = snapshot(git_clone)
+    result = run("--depot", git_clone, "init", *OPTIONS)
+    assert result.exit_code == 0, result.output
+    backup = backup_of(git_clone)
+    moved = {
+        rel: data
+        for rel, data in before.items()
+        if (rel.startswith("records/") and rel.split("/")[1] in DATA_DIRS) or rel == "CODEOWNERS"
+    }
+    after = snapshot(git_clone)
+    assert {rel: after[f"{backup}/{rel}"] for rel in moved} == moved
+    assert f"dans {backup}/ : {len(moved)} fichiers" in result.output
+    assert git(git_clone, "status", "--porcelain", "--ignored", "--", backup) == (f"!! {backup}/\n")
+    assert not git(git_clone, "status", "--porcelain", "--untracked-files=all", "--", backup)
+
+
+def test_outside_a_git_repository_the_backup_still_keeps_everything(clone: Path, run: Run) -> None:
+    (clone / "records/offre/plaquette.pdf").write_bytes(b"%PDF-1.4\n")
+    before = snapshot(clone)
+    assert run("--depot", clone, "init", *OPTIONS).exit_code == 0
+    backup = backup_of(clone)
+    after = snapshot(clone)
+    for rel, data in before.items():
+        if rel.startswith("records/") and rel.split("/")[1] in DATA_DIRS:
+            assert after[f"{backup}/{rel}"] == data

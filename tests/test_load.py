@@ -362,3 +362,22 @@ def test_any_text(text: str) -> None:
 @given(YAMLISH)
 def test_any_yaml_like_text(text: str) -> None:
     parses_or_explains(text)
+
+
+NESTING = (
+    "imbrication trop profonde : plus de 1\u202f000 niveaux de listes ou de dictionnaires "
+    "les uns dans les autres ; vérifier les crochets, les accolades et l'indentation"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("x: " + "[" * 1000 + "]" * 1000, (1, 1003)),
+        ("x: " + "{a: " * 1000 + "1" + "}" * 1000, (1, 4000)),
+        ("".join(" " * i + "a:\n" for i in range(1001)) + " " * 1001 + "b: 1\n", (1000, 1001)),
+    ],
+    ids=["lists", "mappings", "indentation"],
+)
+def test_nesting_beyond_the_parser_limit(text: str, position: tuple[int, int]) -> None:
+    assert error_of(text) == (*position, NESTING)

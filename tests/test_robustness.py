@@ -129,3 +129,126 @@ def test_site_and_statut_show_the_same_dossiers_on_any_date(run: Run, tmp_path: 
     assert site.exit_code == 0, site.output
     assert f": {shown} dossier(s), 3 lycée(s)" in site.output
     assert shown == len(list((REPO / "records/jeunes").rglob("*.yaml")))  # every one
+
+
+# --- bounds: every setting and every option (issue 11, item 1) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("echeances", "--date", "9999-12-20"),
+         "date « 9999-12-20 » hors limites : une année entre 1900 et 2100 est attendue"),
+        (("statut", "--date", "0001-01-01"),
+         "date « 0001-01-01 » hors limites : une année entre 1900 et 2100 est attendue"),
+        (("site", "--date", "9999-12-31"),
+         "date « 9999-12-31 » hors limites : une année entre 1900 et 2100 est attendue"),
+        (("statut", "--date", "2026-02-29"),
+         "la date « 2026-02-29 » n'existe pas : indiquer un jour du calendrier, au format "
+         "AAAA-MM-JJ"),
+        (("echeances", "--jours", "3000000"), "3000000 n'est pas dans l'intervalle 0<=x<=366."),
+        (("valider", "--jobs", "100000"), "100000 n'est pas dans l'intervalle 1<=x<=64."),
+    ],
+)  # fmt: skip
+def test_out_of_range_options_are_usage_errors(
+    reseau: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+) -> None:
+    code, out, err = main("--depot", reseau, *args, capsys=capsys)
+    assert (code, out) == (2, "")
+    assert message in err
+    assert "Erreur interne" not in err
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "maximum"),
+    [
+        ("horizon_alerte_jours", 3000000, 366),
+        ("horizon_echeances_jours", 367, 366),
+        ("intervalle_points_jours_ecole", 10**9, 366),
+        ("fenetre_assiduite_semaines", 53, 52),
+        ("tentatives_contact_injoignable", 21, 20),
+        ("absences_consecutives_max", 101, 100),
+    ],
+)
+def test_settings_beyond_their_bounds_are_errors_not_crashes(
+    run: Run, reseau: Path, capsys: pytest.CaptureFixture[str], key: str, value: int,
+    maximum: int,
+) -> None:  # fmt: skip
+    (reseau / "records/parametres.yaml").write_text(f"suivi:\n  {key}: {value}\n", "utf-8")
+    result = run("--depot", reseau, "valider", *TODAY)
+    assert result.exit_code == 1
+    assert (
+        f"records/parametres.yaml:2:{len(key) + 5}: E1 valeur {value} hors limites : "
+        f"au plus {maximum} attendu\n"
+    ) in result.output
+    for command in ("statut", "echeances"):
+        code, _, err = main("--depot", reseau, command, *TODAY, capsys=capsys)
+        assert code == 0, err
+        assert "records/parametres.yaml est invalide : réglages par défaut utilisés." in err
+
+
+def test_a_huge_fraction_is_refused(run: Run, reseau: Path) -> None:
+    (reseau / "records/parametres.yaml").write_text(
+        f'dispositifs:\n  pae:\n    part_max_stages_entreprise: "1/{"9" * 5000}"\n', "utf-8"
+    )
+    result = run("--depot", reseau, "valider", *TODAY)
+    assert result.exit_code == 1
+    assert "n'est pas une fraction" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("echeances", "--date", "2100-12-31", "--jours", "366"),
+        ("echeances", "--date", "1900-01-01", "--jours", "0"),
+        ("statut", "--date", "1900-01-01"),
+        ("statut", "--date", "2100-12-31", "0990001N-2026-001"),
+        ("valider", "--date", "2100-12-31", "--alertes"),
+    ],
+)
+def test_dates_at_the_bounds_work(
+    reseau: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    (reseau / "records/parametres.yaml").write_text(
+        "suivi:\n  horizon_alerte_jours: 366\n  intervalle_points_jours_ecole: 366\n"
+        "  fenetre_assiduite_semaines: 52\n"
+        "dispositifs:\n  pae:\n    duree_max_mois: 24\n"
+        "    delai_entretien_approfondi_jours_ecole: 366\n",
+        "utf-8",
+    )
+    code, _, err = main("--depot", reseau, *args, capsys=capsys)
+    assert code in (0, 1), err
+    assert "Erreur" not in err
+
+
+@pytest.mark.parametrize("address", ["x", "127.0.0.1:99999", "127.0.0.1:0", ":", "[::1]:http"])
+def test_a_bad_preview_address_is_a_usage_error(
+    reseau: Path, capsys: pytest.CaptureFixture[str], address: str
+) -> None:
+    code, out, err = main(
+        "--depot", reseau, "site", "--servir", "--adresse", address, capsys=capsys
+    )
+    assert (code, out) == (2, "")
+    assert (
+        f"adresse « {address} » invalide : HÔTE:PORT attendu, par exemple 127.0.0.1:8000 "
+        "(port entre 1 et 65535)"
+    ) in err
+
+
+def test_an_address_the_machine_cannot_open_is_explained(
+    reseau: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def unavailable(**kwargs: object) -> None:
+        raise OSError(errno.EADDRNOTAVAIL, "Cannot assign requested address")
+
+    monkeypatch.setattr("mkdocs.commands.serve.serve", unavailable)
+    code, _, err = main(
+        "--depot", reseau, "site", "--servir", "--adresse", "1.2.3.4:80", capsys=capsys
+    )
+    assert code == 2
+    assert err.endswith(
+        "Erreur : impossible d'ouvrir l'aperçu sur 1.2.3.4:80 (adresse indisponible sur ce "
+        "poste) : en choisir une autre avec --adresse, par exemple 127.0.0.1:8001\n"
+    )

@@ -183,3 +183,61 @@ CATALOGUE: dict[Code, Entry] = {
 
 ALERT_CODES = tuple(code for code in Code if code.is_alert)
 WARNING_CODES = tuple(code for code in Code if code.is_warning)
+
+FIXES: dict[Code, str] = {
+    Code.E1: "Corriger le fichier pour qu'il suive son schéma (dossier schema/) : le message "
+    "nomme le champ, dit ce qui est attendu et donne un exemple. Un éditeur qui connaît les "
+    "schémas (extension YAML de Red Hat) signale ces erreurs pendant la saisie.",
+    Code.E2: "Corriger l'identifiant cité (lycée, mission locale, conseiller, référent, "
+    "structure ou action) ou ajouter la fiche qui manque dans records/ : le message donne "
+    "les identifiants connus.",
+    Code.E3: "Nommer et ranger le fichier comme l'indique le message : "
+    "records/jeunes/<session>/<UAI>/<identifiant>.yaml pour un dossier, <identifiant>.yaml "
+    "pour une fiche ; un identifiant n'appartient qu'à un fichier : supprimer les copies.",
+    Code.E4: "N'inscrire que des jeunes volontaires (volontaire: true), issus d'un diplôme du "
+    "parcours : corriger le dossier ou retirer l'inscription.",
+    Code.E5: "Choisir le MEF qui va avec le diplôme : pae_n3 après un CAP, pae_n4 après un "
+    "bac pro, un BMA ou un DTMS.",
+    Code.E6: "Corriger la date d'inscription (au plus tard la date limite du dispositif, le "
+    "30 septembre par défaut) ou retirer l'inscription.",
+    Code.E7: "Ramener les actions et la sortie dans la durée du parcours (4 mois au plus, "
+    "jusqu'au 31 décembre de la session par défaut).",
+    Code.E8: "Remettre les dates dans l'ordre (contacts, entretiens, inscription, actions, "
+    "suivi, bilan) et n'enregistrer que ce qui a déjà eu lieu.",
+    Code.E9: "Rendre le dossier cohérent comme l'indique le message (motif de repérage, sortie "
+    "anticipée, bilan).",
+    Code.A1: "Tenir l'entretien approfondi dans la semaine (5 jours d'école) qui suit "
+    "l'entretien d'information, puis l'enregistrer dans entretien_approfondi.",
+    Code.A2: "Inscrire le jeune avant la date limite, ou statuer et l'orienter si elle est passée.",
+    Code.A3: "Proposer au jeune de se réinscrire à l'examen (propositions: [reinscription] "
+    "dans un contact).",
+    Code.A4: "Compléter l'inscription : référent, conseiller de la mission locale, dossier "
+    "I-Milo créé (dossier_imilo: true).",
+    Code.A5: "Faire un point de suivi avec le jeune et l'enregistrer dans suivi.points.",
+    Code.A6: "Faire le point avec le jeune sur son assiduité et enregistrer les présences.",
+    Code.A7: "Déplacer le créneau ou exclure ces dates : le lycée est fermé (vacances "
+    "scolaires ou jour férié).",
+    Code.A8: "Décaler l'un des deux créneaux : le jeune ne peut pas suivre deux actions à la "
+    "même heure.",
+    Code.A9: "Tenir le bilan avec sa solution de sortie, le transmettre au chef "
+    "d'établissement et mettre I-Milo à jour.",
+    Code.A10: "Vérifier l'inscription du jeune à France Travail, puis l'indiquer "
+    "(france_travail.verifie: true).",
+    Code.A11: "Raccourcir les stages en entreprise ou ajouter d'autres actions : au plus les "
+    "deux tiers de la durée du parcours.",
+    Code.E10: "Dater les actions et l'assiduité à partir de l'inscription et de la rentrée : "
+    "avant, le jeune n'est pas sous statut scolaire (ni convention ni couverture).",
+    Code.E11: "Noter la convention du stage (pae convention), signée au plus tard le premier "
+    "jour : sans convention, pas de stage en entreprise.",
+    Code.A12: "Tenir le bilan et le transmettre au plus tôt ; noter leurs dates réelles.",
+    Code.A13: "Signaler le jeune à la PSAD ou à la mission locale et noter la passation "
+    "(pae passation).",
+    Code.W1: "Tenir l'entretien approfondi avec le référent et le conseiller de la mission "
+    "locale, et les noter parmi les participants.",
+    Code.W2: "Tenir le bilan avec le jeune, ou noter pourquoi il n'était pas là "
+    "(bilan.absence_jeune).",
+    Code.CODEOWNERS: "Régénérer le fichier avec « pae codeowners », puis l'enregistrer avec "
+    "les fiches modifiées.",
+}
+"""How to fix each code, in general (each problem's own hint says it for its case): the
+`help` of code scanning's rules."""

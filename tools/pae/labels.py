@@ -185,6 +185,11 @@ def fr_long(day: date) -> str:
     return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def number(count: int) -> str:
+    """1 950: French groups thousands with a narrow no-break space (U+202F)."""
+    return f"{count:,}".replace(",", "\u202f")
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`1 erreur`, `2 erreurs`, `0 erreur` (French: the singular up to one)."""
     return f"{count} {singular if count <= 1 else (plural_form or singular + 's')}"

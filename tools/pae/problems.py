@@ -29,6 +29,9 @@ class Problem:
     """The code's own severity unless given."""
     actor: Actor | None = None
     due: date | None = None
+    end_column: int | None = None
+    """The column after the value (or key) pointed at, on the same line: code scanning
+    underlines from `column` to there."""
 
     def __post_init__(self) -> None:
         self.code = Code(self.code)

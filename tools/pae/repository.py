@@ -34,6 +34,8 @@ class ValidationResult:
     problems: list[Problem] = field(default_factory=list)
     strict: bool = False
     """Warnings fail like errors (`pae valider --strict`)."""
+    root: Path | None = None
+    """The repository, for reports that read the files again (SARIF's line hashes)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -94,7 +96,7 @@ def validate(
     if scope.codeowners:
         problems += codeowners.stale(root, loaded.network, loaded.settings)
     fill_positions(root, problems)
-    return ValidationResult(loaded.checked, problems, strict)
+    return ValidationResult(loaded.checked, problems, strict, root)
 
 
 @dataclass

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import yaml
 from pae.errors import DataError, UsageError
 from pae.files import why
 from pae.forge import codeowners
+from pae.forge.git import uncommitted
 from pae.labels import plural
 from pae.programme.context import Context
 from pae.programme.rules import bad_uai, check_network
@@ -157,13 +159,15 @@ class Options:
 class Initialised:
     written: list[str]
     """What was created, relative to the repository root."""
-    removed: list[Path]
-    """The previous data files, gone."""
+    moved: int = 0
+    """How many files the previous data held (records' data folders, CODEOWNERS)."""
+    backup: str | None = None
+    """The folder, at the repository root, they were moved to."""
 
 
 def initialise(opts: Options) -> Initialised:
     """Check, write the new records in a temporary folder, validate them, then swap."""
-    old = refuse_real_data(opts.root, opts.force)
+    refuse_real_data(opts.root, opts.force)
     for key, _question, check in QUESTIONS:
         value = getattr(opts, key)
         if (value is not None or key not in OPTIONAL) and (message := check(value or "")):
@@ -171,21 +175,34 @@ def initialise(opts: Options) -> Initialised:
     with tempfile.TemporaryDirectory(prefix=".pae-init-", dir=opts.root) as name:
         staging = Path(name)
         written = stage(opts, staging)
-        swap(opts.root, staging)
+        backup, moved = swap(opts.root, staging)
     (opts.root / "records" / DEMO_MARKER).unlink(missing_ok=True)
-    return Initialised(written, old)
+    return Initialised(written, moved, backup.name if backup else None)
+
+
+REPLACED = ("records", "CODEOWNERS")
+"""What init replaces: Git must be able to give back whatever is there."""
 
 
 def refuse_real_data(root: Path, force: bool) -> list[Path]:
-    """The data files init would remove; refused unless they are the demo's or forced."""
+    """The data files init would replace; refused when Git could not give back what they
+    hold (uncommitted changes, even forced), or unless they are the demo's or forced."""
     require_records(root)
+    if changes := uncommitted(root, *REPLACED):
+        listed = "".join(f"  {name} ({state})\n" for name, state in changes)
+        raise UsageError(
+            "des modifications ne sont pas enregistrées dans Git ; pae init les perdrait :\n"
+            f"{listed}Les enregistrer (git add puis git commit) ou les mettre à l'abri hors "
+            "du dépôt, puis relancer pae init ; --force ne passe pas outre."
+        )
     records = root / "records"
     old = [p for d in DATA_DIRS if (records / d).is_dir() for p in discover(records / d)]
     if old and not (records / DEMO_MARKER).is_file() and not force:
         raise UsageError(
             f"records/ contient déjà des données qui ne sont pas celles de la démonstration "
-            f"({plural(len(old), 'fichier')}) : pae init les supprimerait. Relancer avec "
-            "--force pour les remplacer."
+            f"({plural(len(old), 'fichier')}) : pae init les remplacerait. Relancer avec "
+            "--force pour les remplacer (elles seront déplacées dans un dossier de "
+            "sauvegarde)."
         )
     return old
 
@@ -257,26 +274,64 @@ def stage(opts: Options, staging: Path) -> list[str]:
     ]
 
 
-def swap(root: Path, staging: Path) -> None:
-    """Move the old data folders out and the new ones in; on failure, put everything back."""
-    records, trash = root / "records", staging / "ancien"
-    trash.mkdir()
+BACKUP_PREFIX = ".pae-sauvegarde-"
+
+
+def backup_folder(root: Path) -> Path:
+    """A new folder `.pae-sauvegarde-AAAAMMJJ-HHMMSS` at the root, ignored by Git (its own
+    .gitignore says so): the data init replaces go there, never to the bin."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = root / f"{BACKUP_PREFIX}{stamp}"
+    n = 1
+    while folder.exists():
+        n += 1
+        folder = root / f"{BACKUP_PREFIX}{stamp}-{n}"
+    (folder / "records").mkdir(parents=True)
+    (folder / ".gitignore").write_text("# Sauvegarde de pae init : hors de Git.\n*\n", "utf-8")
+    return folder
+
+
+def _files(path: Path) -> int:
+    if path.is_file():
+        return 1
+    return sum(1 for p in path.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def swap(root: Path, staging: Path) -> tuple[Path | None, int]:
+    """Move the old data folders and CODEOWNERS to a backup folder and the new ones in; on
+    failure, put everything back. Returns the backup folder (None if nothing was there)
+    and how many files it holds."""
+    records = root / "records"
+    owners = root / "CODEOWNERS"
+    backup = backup_folder(root)
     moved_out: list[str] = []
     moved_in: list[str] = []
+    owners_out = False
     try:
         for d in DATA_DIRS:
             if (records / d).exists():
-                (records / d).rename(trash / d)
+                (records / d).rename(backup / "records" / d)
                 moved_out.append(d)
+        if owners.exists():
+            os.replace(owners, backup / "CODEOWNERS")
+            owners_out = True
         for d in DATA_DIRS:
             (staging / "records" / d).rename(records / d)
             moved_in.append(d)
-        (staging / "CODEOWNERS").replace(root / "CODEOWNERS")
+        (staging / "CODEOWNERS").replace(owners)
     except OSError as exc:
         for d in moved_in:
             (records / d).rename(staging / "records" / d)
         for d in moved_out:
-            (trash / d).rename(records / d)
+            (backup / "records" / d).rename(records / d)
+        if owners_out:
+            os.replace(backup / "CODEOWNERS", owners)
+        shutil.rmtree(backup, ignore_errors=True)
         raise DataError(
             f"impossible de remplacer les données ({why(exc)}) : rien n'a été modifié"
         ) from exc
+    moved = sum(_files(backup / "records" / d) for d in moved_out) + owners_out
+    if not moved_out and not owners_out:
+        shutil.rmtree(backup, ignore_errors=True)
+        return None, 0
+    return backup, moved

@@ -7,7 +7,9 @@ Each command's options are declared in `reading` or `setup`; its work, in
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -20,6 +22,7 @@ from pae.cli.reading import echeances, statut, valider
 from pae.cli.recording import importer, nouveau
 from pae.cli.setup import codeowners, init, site
 from pae.errors import PaeError
+from pae.terminal import visible
 
 french.install()
 
@@ -59,8 +62,34 @@ for _command in (
     cli.add_command(_command)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program stands so that every `finally` cleans up (a killed
+    `pae site` would leave its build folders behind)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _interrupted(exc: BaseException) -> int:
+    click.echo("Interrompu.", err=True)
+    return 143 if isinstance(exc, Terminated) else 130  # 128 + the signal's number
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: French errors and exit codes, never a traceback."""
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
+    try:
+        code = _run(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    sys.exit(code or 0)
+
+
+def _run(argv: list[str] | None) -> int | None:
+    code: int | None
     try:
         code = cli.main(args=argv, prog_name="pae", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -68,15 +97,19 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code
-    except click.exceptions.Abort:
-        click.echo("Abandon.", err=True)
-        code = 1
+    except click.exceptions.Abort as exc:
+        # click turns Ctrl-C (and the end of input at a question) into Abort.
+        cause = exc.__cause__ or exc.__context__
+        if isinstance(cause, KeyboardInterrupt):
+            code = _interrupted(cause)
+        else:
+            click.echo("Abandon.", err=True)
+            code = 1
     except PaeError as exc:
-        click.echo(f"Erreur : {exc}", err=True)
+        click.echo(f"Erreur : {visible(str(exc), keep=chr(10))}", err=True)
         code = exc.exit_code
-    except KeyboardInterrupt:
-        click.echo("Interrompu.", err=True)
-        code = 130
+    except KeyboardInterrupt as exc:
+        code = _interrupted(exc)
     except Exception as exc:
         # A bug of ours: say so in French; PAE_DEBUG=1 shows the details for developers.
         if os.environ.get("PAE_DEBUG"):
@@ -87,4 +120,4 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         code = 3
-    sys.exit(code or 0)
+    return code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import sys
 from collections.abc import Callable
@@ -12,7 +13,8 @@ from typing import Any, TypeVar
 import click
 
 from pae.labels import label
-from pae.records.schemas import enum_values
+from pae.records.schema_walk import enum_values
+from pae.records.schemas import YEARS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,16 +26,52 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
         if isinstance(value, date):
             return value
         text = str(value)
-        try:
-            # fromisoformat alone also takes 20261001 and 2026-W40-4: insist on AAAA-MM-JJ.
-            if not _ISO_DATE.fullmatch(text):
-                raise ValueError(text)
-            return date.fromisoformat(text)
-        except ValueError:
+        # fromisoformat alone also takes 20261001 and 2026-W40-4: insist on AAAA-MM-JJ.
+        if not _ISO_DATE.fullmatch(text):
             self.fail(f"date invalide « {value} » : format attendu AAAA-MM-JJ", param, ctx)
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            self.fail(
+                f"la date « {value} » n'existe pas : indiquer un jour du calendrier, au "
+                "format AAAA-MM-JJ",
+                param,
+                ctx,
+            )
+        if day.year not in YEARS:
+            # The schemas refuse these years too; beyond them, date arithmetic overflows.
+            self.fail(
+                f"date « {value} » hors limites : une année entre {YEARS.start} et "
+                f"{YEARS.stop - 1} est attendue",
+                param,
+                ctx,
+            )
+        return day
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class AddressParam(click.ParamType):  # type: ignore[type-arg]
+    """`HÔTE:PORT` of the preview: an IP address (or localhost) and a port that exists."""
+
+    name = "HÔTE:PORT"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        host, _, port = str(value).rpartition(":")
+        try:
+            if host != "localhost":
+                ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+            if not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+                raise ValueError(port)
+        except ValueError:
+            self.fail(
+                f"adresse « {value} » invalide : HÔTE:PORT attendu, par exemple 127.0.0.1:8000 "
+                "(port entre 1 et 65535)",
+                param,
+                ctx,
+            )
+        return str(value)
 
 
 def date_option(func: F) -> F:

@@ -18,6 +18,11 @@ from pae.cli.options import (
 from pae.programme.steps import Step
 from pae.reports.formats import DEADLINE_FORMATS, STATUS_FORMATS, VALIDATION_FORMATS
 
+MAX_JOBS = 64
+"""More worker processes than this only exhausts the machine."""
+MAX_DAYS = 366
+"""A year ahead: the settings' own horizons stop there too (schema/parametres.schema.json)."""
+
 
 @click.command()
 @depot_option
@@ -31,7 +36,7 @@ from pae.reports.formats import DEADLINE_FORMATS, STATUS_FORMATS, VALIDATION_FOR
     show_default=True,
     help="Format du rapport.",
 )
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Nombre de processus.")
+@click.option("--jobs", type=click.IntRange(1, MAX_JOBS), default=None, help="Nombre de processus.")
 @click.option(
     "--depuis",
     metavar="REF",
@@ -72,9 +77,11 @@ def valider(
 ) -> None:
     """Vérifier les dossiers et les données de référence (erreurs et avertissements).
 
-    Sans CHEMINS, vérifie tout records/ et le fichier CODEOWNERS. Les avertissements sont
-    affichés sans faire échouer la vérification, sauf avec --strict. Code de sortie : 0
-    valide, 1 erreurs (ou avertissements avec --strict), 2 mauvaise utilisation.
+    Sans CHEMINS, vérifie tout records/ et le fichier CODEOWNERS. Avec CHEMINS, vérifie ces
+    fichiers et les dossiers qui en dépendent (ceux d'un lycée, d'une mission locale ou
+    d'une structure données). Les avertissements sont affichés sans faire échouer la
+    vérification, sauf avec --strict. Code de sortie : 0 valide, 1 erreurs (ou
+    avertissements avec --strict), 2 mauvaise utilisation.
 
     \b
     Exemples :
@@ -163,7 +170,7 @@ def statut(
 @date_option
 @click.option(
     "--jours",
-    type=click.IntRange(min=0),
+    type=click.IntRange(0, MAX_DAYS),
     default=None,
     help="Horizon en jours (par défaut : le paramètre horizon_echeances_jours de "
     "records/parametres.yaml).",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from pae.cli.options import date_option, depot_option, root_of, today_or
+from pae.cli.options import AddressParam, date_option, depot_option, root_of, today_or
 
 
 @click.command()
@@ -181,6 +181,7 @@ def init(
 )
 @click.option(
     "--adresse",
+    type=AddressParam(),
     metavar="HÔTE:PORT",
     default="127.0.0.1:8000",
     show_default=True,

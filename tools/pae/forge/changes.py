@@ -10,7 +10,8 @@ from pathlib import Path, PurePosixPath
 from pae.errors import UsageError
 from pae.forge.codeowners import LOCATIONS as CODEOWNERS_LOCATIONS
 from pae.forge.git import changed_since
-from pae.records.reading import SETTINGS_FILE, discover, kind_of, load_network
+from pae.records import load
+from pae.records.reading import SETTINGS_FILE, discover, kind_of, load_network, located
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,27 @@ class Scope:
 def scope(root: Path, paths: list[Path], since: str | None) -> Scope:
     """Everything (and CODEOWNERS) without paths; the paths given; or what `since` touched."""
     if since is None:
-        return Scope(paths or None, not paths)
+        return with_dependents(root, paths) if paths else Scope(None, True)
     if paths:
         raise UsageError("--depuis ne se combine pas avec des CHEMINS : choisir l'un ou l'autre")
     return affected(root, changed_since(root, since))
+
+
+def with_dependents(root: Path, paths: list[Path]) -> Scope:
+    """The paths given and, as for `--depuis`, every dossier a reference file among them
+    concerns: the pre-commit hook passes only the staged files, and a lycée's file alone
+    may break the dossiers naming its référents."""
+    base = root.resolve()
+    names = []
+    for path in paths:
+        place = located(path)
+        for file in discover(place) if place.is_dir() else [place]:
+            if located(file).is_relative_to(base):
+                names.append(located(file).relative_to(base).as_posix())
+    extra = affected(root, names)
+    if extra.paths is None:
+        return extra
+    return Scope(sorted({located(p) for p in paths} | set(extra.paths)), extra.codeowners)
 
 
 def affected(root: Path, changed: Iterable[str]) -> Scope:
@@ -78,6 +96,12 @@ def dependents(root: Path, lycees: set[str], named: set[str]) -> Iterator[str]:
     mention = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")
     for path in discover(jeunes):
         parts = path.relative_to(jeunes).parts
-        in_lycee = len(parts) == 3 and parts[1] in lycees
-        if in_lycee or mention.search(path.read_bytes().decode("utf-8", "replace")):
+        if len(parts) == 3 and parts[1] in lycees:
+            yield path.relative_to(root).as_posix()
+            continue
+        try:  # refuses FIFOs and devices, which would block or never end
+            text = load.read_text(path)
+        except load.LoadError:
+            text = ""  # unreadable: checked, so that the reader says why
+        if not text or mention.search(text):
             yield path.relative_to(root).as_posix()

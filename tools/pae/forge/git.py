@@ -71,3 +71,41 @@ def commit(root: Path, files: list[str], message: str) -> str:
             "(enregistrer à la main : git add puis git commit)"
         )
     return git(root, "rev-parse", "HEAD").stdout.decode("ascii", "replace").strip()
+
+
+def uncommitted(root: Path, *paths: str) -> list[tuple[str, str]] | None:
+    """Files under `paths` that differ from the last commit (new, added, modified,
+    deleted), relative to `root`, each with its state in French; None outside a git work
+    tree (or without git)."""
+    try:
+        where = git(root, "rev-parse", "--show-prefix")
+    except UsageError:  # git is not installed
+        return None
+    if where.returncode != 0:
+        if any((folder / ".git").exists() for folder in (root, *root.parents)):
+            detail = where.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise UsageError(
+                f"git ne peut pas lire le dépôt {root} ({detail[-1] if detail else '?'}) : "
+                "impossible de vérifier qu'aucune modification ne serait perdue"
+            )
+        return None
+    prefix = where.stdout.decode("utf-8", "replace").strip()
+    entries = _checked(
+        root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames",
+        "--", *paths,
+    )  # fmt: skip
+    found = []
+    for entry in entries:
+        state, name = entry[:2], entry[3:]
+        shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        found.append((shown.removeprefix(prefix), _state(state)))
+    return sorted(found)
+
+
+def _state(code: str) -> str:
+    if code == "??":
+        return "nouveau"
+    for letter, label in (("U", "en conflit"), ("A", "ajouté"), ("D", "supprimé")):
+        if letter in code:
+            return label
+    return "modifié"

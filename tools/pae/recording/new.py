@@ -11,7 +11,7 @@ from pae.labels import fr
 from pae.programme.context import Context
 from pae.recording.transaction import Change, create, reference
 from pae.records.identifiers import dossier_file, free_id, taken_ids
-from pae.records.schemas import key_orders
+from pae.records.schema_walk import key_orders
 from pae.records.yaml_edit import Document
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../../schema/jeune.schema.json\n"

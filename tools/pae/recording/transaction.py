@@ -21,7 +21,8 @@ from pae.programme.rules import check_network
 from pae.records import load
 from pae.records.dossier import Dossier
 from pae.records.reading import load_network, require_records
-from pae.records.schemas import SchemaCheck, key_orders, schema_dir_of
+from pae.records.schema_walk import key_orders
+from pae.records.schemas import SchemaCheck, schema_dir_of
 from pae.records.yaml_edit import Document
 
 

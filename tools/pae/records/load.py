@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -9,7 +11,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from pae.labels import number
 from pae.problems import Path_
+from pae.terminal import visible
 
 try:  # the C parser is ~7x faster; the pure-Python one gives the same results
     from yaml import CSafeLoader as _BaseLoader
@@ -18,6 +22,19 @@ except ImportError:  # pragma: no cover - libyaml is present on every supported 
 
 MAX_BYTES = 512 * 1024
 """A dossier is a few kilobytes; anything this large is a mistake or an attack."""
+MAX_DEPTH = 50
+"""Lists and mappings inside one another: a dossier has fewer than 10 levels. Deeper values
+would exhaust Python's recursion in the validator's messages."""
+PARSER_DEPTH = 1000
+"""libyaml's own limit."""
+
+
+def too_deep(levels: int) -> str:
+    return (
+        f"imbrication trop profonde : plus de {number(levels)} niveaux de listes ou de "
+        "dictionnaires les uns dans les autres ; vérifier les crochets, les accolades et "
+        "l'indentation"
+    )
 
 
 class LoadError(Exception):
@@ -62,8 +79,8 @@ class _Loader(_BaseLoader):
             key = key_node.value
             if key in mapping:
                 raise LoadError(
-                    f"clé « {key} » en double : la seconde valeur effacerait la première ; "
-                    "garder une seule fois cette clé",
+                    f"clé « {visible(key)} » en double : la seconde valeur effacerait la "
+                    "première ; garder une seule fois cette clé",
                     *_one_based(key_node),
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
@@ -118,16 +135,37 @@ def _one_based(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def special_kind(mode: int) -> str | None:
+    """What a file that is neither a regular file nor a folder is, in French."""
+    if stat.S_ISFIFO(mode):
+        return "tube nommé (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "fichier de périphérique"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return None
+
+
 def read_text(path: Path) -> str:
-    """Read a file as UTF-8 text within the size limit, without its BOM."""
+    """Read a regular file as UTF-8 text within the size limit, without its BOM."""
+    return decode(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a regular file within the size limit; every failure is a LoadError."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(path)
+        if kind := special_kind(status.st_mode):  # reading a FIFO would wait forever
+            raise LoadError(f"{kind}, pas un fichier ordinaire : le supprimer")
+        size = status.st_size
         if size > MAX_BYTES:
             raise LoadError(
                 f"fichier trop volumineux ({-(-size // 1024)} Kio ; "
                 f"maximum {MAX_BYTES // 1024} Kio)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     # The system's own words (exc.strerror) would be in English.
     except FileNotFoundError as exc:
         raise LoadError("fichier introuvable") from exc
@@ -137,7 +175,6 @@ def read_text(path: Path) -> str:
         raise LoadError("fichier illisible : c'est un dossier") from exc
     except OSError as exc:
         raise LoadError(f"fichier illisible (erreur système {exc.errno})") from exc
-    return decode(data)
 
 
 def decode(data: bytes) -> str:
@@ -231,6 +268,8 @@ def _translate(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
         )
     if problem.startswith("expected a single document") or "another document" in problem:
         problem = "but found another document"
+    if "maximum nesting depth" in problem:
+        return LoadError(too_deep(PARSER_DEPTH), line, column)
     if exc.problem and "constructor for the tag" in exc.problem:
         return LoadError("étiquette YAML (« ! ») non acceptée : l'enlever", line, column)
     french = next((fr for en, fr in _PROBLEMS.items() if en in problem), None)
@@ -258,27 +297,96 @@ def _char_at(text: str, index: int) -> str:
 
 def locate(text: str, path: Path_, on_key: bool = False) -> tuple[int, int]:
     """Line and column (1-based) of the value at `path`, or of its nearest existing parent."""
-    root = yaml.compose(text, Loader=_BaseLoader)
-    if root is None:
-        return 1, 1
-    node: Node = root
-    position = _one_based(node)
-    for step in path:
-        child, key_node = _child(node, step)
-        if child is None:
-            break
-        node = child
-        position = _one_based(key_node if (on_key and key_node is not None) else child)
-    return position
+    return Positions(text).of(path, on_key)
 
 
-def _child(node: Node, step: str | int) -> tuple[Node | None, Node | None]:
-    if isinstance(node, MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == str(step):
-                return value_node, key_node
-    elif isinstance(node, SequenceNode) and isinstance(step, int):
-        items: Sequence[Node] = node.value
-        if 0 <= step < len(items):
-            return items[step], None
-    return None, None
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML 1.1 (libyaml) counts as a line break."""
+
+
+class Positions:
+    """Where the values of one file stand: the text is composed once, on the first question.
+
+    Asking for each problem's place by composing the file again made a file with
+    thousands of errors take time in the square of their number.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._root: Node | None = None
+        self._composed = False
+        self._keys: dict[int, dict[str, tuple[Node, Node]]] = {}
+        self._lines: list[str] | None = None
+
+    def _composed_root(self) -> Node | None:
+        if not self._composed:
+            self._root = yaml.compose(self._text, Loader=_BaseLoader)
+            self._composed = True
+        return self._root
+
+    def deeper_than(self, levels: int) -> tuple[int, int] | None:
+        """Where the first value nested deeper than `levels` stands, if any."""
+        root = self._composed_root()
+        stack = [(root, 1)] if root is not None else []
+        while stack:
+            node, depth = stack.pop()
+            if depth > levels:
+                return _one_based(node)
+            if isinstance(node, MappingNode):
+                stack.extend((value, depth + 1) for _, value in reversed(node.value))
+            elif isinstance(node, SequenceNode):
+                stack.extend((item, depth + 1) for item in reversed(node.value))
+        return None
+
+    def of(self, path: Path_, on_key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `path`, or of its nearest parent."""
+        line, column, _ = self.span(path, on_key)
+        return line, column
+
+    def span(self, path: Path_, on_key: bool = False) -> tuple[int, int, int]:
+        """Line, column and the column after the end (1-based) of the value at `path`, or
+        of its nearest parent; the end stays on the line where the value starts."""
+        node = self._node(path, on_key)
+        if node is None:
+            return 1, 1, 2
+        line, column = _one_based(node)
+        if node.end_mark.line == node.start_mark.line:
+            end = node.end_mark.column + 1
+        else:  # a block: underline the rest of its first line
+            end = len(self._line(line)) + 1
+        return line, column, max(end, column + 1)
+
+    def _node(self, path: Path_, on_key: bool) -> Node | None:
+        node = self._composed_root()
+        if node is None:
+            return None
+        found: Node = node
+        for step in path:
+            child, key_node = self._child(node, step)
+            if child is None:
+                break
+            node = child
+            found = key_node if (on_key and key_node is not None) else child
+        return found
+
+    def _line(self, number: int) -> str:
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self._text)
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
+
+    def _child(self, node: Node, step: str | int) -> tuple[Node | None, Node | None]:
+        if isinstance(node, MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode):
+                        keys.setdefault(key_node.value, (key_node, value_node))
+                self._keys[id(node)] = keys
+            key_node, value_node = keys.get(str(step), (None, None))
+            return value_node, key_node
+        if isinstance(node, SequenceNode) and isinstance(step, int):
+            items: Sequence[Node] = node.value
+            if 0 <= step < len(items):
+                return items[step], None
+        return None, None

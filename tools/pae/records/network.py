@@ -8,6 +8,17 @@ from pae.records.dossier import Dossier
 from pae.records.reference import Etablissement, MissionLocale, Offre
 
 
+@dataclass(frozen=True)
+class Copy:
+    """A reference file whose identifier another file (`original`) already holds."""
+
+    file: str
+    field: str
+    """The key holding the identifier: `uai` or `id`."""
+    ident: str
+    original: str
+
+
 @dataclass
 class Network:
     """Everything loaded from one repository's `records/`."""
@@ -19,6 +30,8 @@ class Network:
     dossiers: list[Dossier] = field(default_factory=list)
     broken_refs: set[str] = field(default_factory=set)
     """Ids of reference files that exist but failed their schema: no cascade of E2 on them."""
+    copies: list[Copy] = field(default_factory=list)
+    """Reference files repeating the identifier of another: left out, reported (E3)."""
 
     def dossier(self, ident: str) -> Dossier | None:
         return next((d for d in self.dossiers if d.id == ident), None)

@@ -6,22 +6,24 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pae.codes import Code
 from pae.errors import UsageError
 from pae.problems import Problem
 from pae.records import load
 from pae.records.dossier import Dossier
-from pae.records.network import Network
+from pae.records.network import Copy, Network
 from pae.records.reference import Etablissement, MissionLocale, Offre
 from pae.records.schemas import SchemaCheck, schema_dir_of
 from pae.records.settings import Settings
+from pae.terminal import quiet_worker
 
 REFERENCE_DIRS = {
     "etablissements": "etablissement",
@@ -72,14 +74,56 @@ def kind_of(rel_to_records: Sequence[str]) -> str | None:
     return None
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
 def discover(records: Path) -> list[Path]:
-    """Every YAML file under `records/`, sorted, whatever its place."""
-    found = [
-        p
-        for p in records.rglob("*")
-        if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith(".")
-    ]
+    """Every YAML file under `records/`, sorted, whatever its place; and the entries that
+    cannot be read as one, for the reader to report rather than skip in silence: links
+    (broken, to a folder, or leaving the repository), FIFOs, devices, sockets."""
+    found = []
+    for p in records.rglob("*"):
+        if p.name.startswith("."):
+            continue
+        try:
+            mode = p.lstat().st_mode
+        except OSError:  # gone meanwhile
+            continue
+        if stat.S_ISLNK(mode):
+            wanted = p.suffix in YAML_SUFFIXES or p.is_dir()
+        elif stat.S_ISREG(mode):
+            wanted = p.suffix in YAML_SUFFIXES
+        else:
+            wanted = not stat.S_ISDIR(mode)
+        if wanted:
+            found.append(p)
     return sorted(found)
+
+
+def link_problem(path: Path, root: Path) -> str | None:
+    """Why a symbolic link of records/ cannot be read, if it is one that cannot."""
+    if not path.is_symlink():
+        return None
+    target = Path(os.path.realpath(path))
+    if not target.exists():
+        return f"lien symbolique cassé : sa cible {target} n'existe pas ; supprimer le lien"
+    if target.is_dir():
+        return (
+            f"lien symbolique vers un dossier ({target}) : il n'est pas suivi ; y mettre les "
+            "fichiers eux-mêmes"
+        )
+    if not target.is_relative_to(root.resolve()):
+        # Read, it would be published on the site and in every export.
+        return (
+            f"lien symbolique vers un fichier hors du dépôt ({target}) : remplacer le lien "
+            "par le fichier lui-même"
+        )
+    return None
+
+
+def located(path: Path) -> Path:
+    """The absolute place of a file or link, without following the link itself."""
+    return Path(os.path.realpath(path.parent)) / path.name
 
 
 class _Reader:
@@ -99,7 +143,15 @@ class _Reader:
         rel = path.relative_to(self.root).as_posix()
         parts = path.relative_to(self.root / "records").parts
         kind = kind_of(parts)
+        if link := link_problem(path, self.root):
+            return Loaded(rel, kind or "?", None, [Problem(Code.E1, rel, link, line=1, column=1)])
         if kind is None or path.suffix != ".yaml":
+            try:  # a FIFO or a device says what it is, wherever it is
+                if special := load.special_kind(path.stat().st_mode):
+                    message = f"{special}, pas un fichier ordinaire : le supprimer"
+                    return Loaded(rel, "?", None, [Problem(Code.E1, rel, message, line=1)])
+            except OSError:
+                pass
             return Loaded(rel, "?", None, [_misplaced(rel)])
         try:
             text = load.read_text(path)
@@ -111,10 +163,16 @@ class _Reader:
         if check.is_valid(data):
             return Loaded(rel, kind, data)
         problems = []
-        for where, message, hint, on_key in check.errors(data):
+        positions = load.Positions(text)
+        if deep := positions.deeper_than(load.MAX_DEPTH):
+            message = load.too_deep(load.MAX_DEPTH)
+            return Loaded(rel, kind, None, [Problem(Code.E1, rel, message, (), None, False, *deep)])
+        for where, message, hint, on_key in check.report(data):
             code = Code.E4 if kind == "jeune" and where == ("examen", "diplome") else Code.E1
-            line, column = load.locate(text, where, on_key)
-            problems.append(Problem(code, rel, message, where, hint, on_key, line, column))
+            line, column, end = positions.span(where, on_key)
+            problems.append(
+                Problem(code, rel, message, where, hint, on_key, line, column, end_column=end)
+            )
         if not problems:  # the two validators disagree: never drop a file without a word
             problems.append(
                 Problem(Code.E1, rel, "fichier non conforme au schéma", line=1, column=1)
@@ -148,6 +206,7 @@ _worker_reader: _Reader | None = None
 
 def _init_worker(root: Path, schema_dir: Path) -> None:
     global _worker_reader
+    quiet_worker()
     gc.disable()  # see no_cyclic_gc(); a spawned worker does not inherit it
     _worker_reader = _Reader(root, schema_dir)
 
@@ -192,7 +251,7 @@ def load_network(
     records = root / "records"
     schema_dir = schema_dir_of(root)
     every = discover(records)
-    wanted = every if only is None else _select(every, [p.resolve() for p in only])
+    wanted = every if only is None else _select(every, [located(p) for p in only])
     reference = [p for p in every if not _is_dossier(p, records)]
     to_read = sorted(set(reference) | set(wanted))
     checked = {p.relative_to(root).as_posix() for p in wanted}
@@ -220,7 +279,7 @@ def _is_dossier(path: Path, records: Path) -> bool:
 def _select(every: list[Path], only: list[Path]) -> list[Path]:
     chosen = []
     for path in every:
-        resolved = path.resolve()
+        resolved = located(path)
         if any(resolved == o or o in resolved.parents for o in only):
             chosen.append(path)
     return chosen
@@ -234,13 +293,30 @@ def _add(network: Network, item: Loaded) -> None:
         return
     data = item.data
     if item.kind == "etablissement":
-        network.etablissements[data["uai"]] = Etablissement.from_raw(data, item.rel)
+        _keep_one(network, network.etablissements, "uai", Etablissement.from_raw(data, item.rel))
     elif item.kind == "mission-locale":
-        network.missions_locales[data["id"]] = MissionLocale.from_raw(data, item.rel)
+        _keep_one(network, network.missions_locales, "id", MissionLocale.from_raw(data, item.rel))
     elif item.kind == "offre":
-        network.offres[data["id"]] = Offre.from_raw(data, item.rel)
+        _keep_one(network, network.offres, "id", Offre.from_raw(data, item.rel))
     elif item.kind == "jeune":
         network.dossiers.append(Dossier.from_raw(data, item.rel))
+
+
+_Reference = TypeVar("_Reference", Etablissement, MissionLocale, Offre)
+
+
+def _keep_one(
+    network: Network, table: dict[str, _Reference], field: str, record: _Reference
+) -> None:
+    """Add a reference record; of two files with one identifier, keep the one named after
+    it, whatever the order of reading, and set the other aside as a copy."""
+    ident = record.uai if isinstance(record, Etablissement) else record.id
+    kept = table.setdefault(ident, record)
+    if kept is record:
+        return
+    if Path(record.file).stem == ident and Path(kept.file).stem != ident:
+        table[ident], kept, record = record, record, kept
+    network.copies.append(Copy(record.file, field, ident, kept.file))
 
 
 def fill_positions(root: Path, problems: list[Problem]) -> None:
@@ -252,8 +328,9 @@ def fill_positions(root: Path, problems: list[Problem]) -> None:
             text = load.read_text(root / file)
         except load.LoadError:
             continue
+        positions = load.Positions(text)
         for p in group:
             try:
-                p.line, p.column = load.locate(text, p.path, p.on_key)
+                p.line, p.column, p.end_column = positions.span(p.path, p.on_key)
             except Exception:
                 p.line, p.column = 1, 1

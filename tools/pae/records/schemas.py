@@ -5,17 +5,21 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jsonschema
 import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
+from pae.labels import number
 from pae.problems import Path_
+from pae.terminal import visible
 
 KINDS = ("etablissement", "mission-locale", "offre", "jeune", "parametres")
 
@@ -24,7 +28,24 @@ SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Accented addresses are legitimate (élise@exemple.fr); the point is catching typos.
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_EMAIL = re.compile(
+    r"[^@\s\x00-\x1f\x7f-\x9f]+@[^@\s\x00-\x1f\x7f-\x9f]+\.[^@\s.\x00-\x1f\x7f-\x9f]+"
+)
+TEXT = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$"
+"""The pattern of every free-text field: no control character but tab and line break
+(an escape sequence in a name would act on the terminal that shows it)."""
+
+
+MAX_PER_KIND = 50
+"""Errors of one kind shown per file; one more line counts the rest."""
+
+
+class SchemaError(NamedTuple):
+    path: Path_
+    message: str
+    hint: str | None
+    on_key: bool
+    """The problem is the key itself (unknown key), not its value."""
 
 
 YEARS = range(1900, 2101)
@@ -82,67 +103,40 @@ def _pattern(
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
+def _canonical(value: Any) -> Any:
+    """A hashable form under which two JSON values are equal when JSON Schema says so
+    (1 and 1.0 are equal; true and 1 are not)."""
+    if isinstance(value, bool) or value is None:
+        return ("b", value)
+    if isinstance(value, int | float):
+        return ("n", value)  # Python already makes 1 == 1.0 and hash(1) == hash(1.0)
+    if isinstance(value, list):
+        return ("l", tuple(_canonical(v) for v in value))
+    if isinstance(value, dict):
+        return ("d", frozenset((k, _canonical(v)) for k, v in value.items()))
+    return ("s", value)
+
+
+def _unique_items(
+    validator: Any, unique: bool, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    # jsonschema compares unorderable items pairwise: minutes for a list of 20,000 mappings.
+    if unique and validator.is_type(instance, "array"):
+        seen = {_canonical(item) for item in instance}
+        if len(seen) < len(instance):
+            yield ValidationError("has non-unique elements")
+
+
 _Slow: Any = validators.extend(  # type: ignore[no-untyped-call]
-    Draft202012Validator, {"pattern": _pattern}
+    Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items}
 )
-"""jsonschema with ECMA-262 patterns, so that it agrees with the fast validator."""
+"""jsonschema with ECMA-262 patterns, so that it agrees with the fast validator, and a
+linear `uniqueItems`."""
 
 
 def schema_dir_of(root: Path) -> Path:
     """A repository's own schema/ folder, else the tool's."""
     return root / "schema" if (root / "schema").is_dir() else SCHEMA_DIR
-
-
-def enum_values(kind: str, *path: str) -> list[str]:
-    """The values a field allows, e.g. `enum_values("jeune", "suivi", "points", "avec")`
-    (list items are entered transparently): the one list for CLI choices and prompts."""
-    schema = load_schema(kind)
-    node: dict[str, Any] = schema
-    for key in path:
-        node = _resolved(node, schema)
-        if node.get("type") == "array":
-            node = _resolved(node.get("items") or {}, schema)
-        node = (node.get("properties") or {})[key]
-    node = _resolved(node, schema)
-    if node.get("type") == "array":
-        node = _resolved(node.get("items") or {}, schema)
-    return [str(v) for v in node["enum"]]
-
-
-def key_order(kind: str, *path: str) -> tuple[str, ...]:
-    """The keys of the object at `path`, in the schema's order: where a new key goes."""
-    schema = load_schema(kind)
-    node: dict[str, Any] = schema
-    for key in path:
-        node = _resolved(node, schema)
-        if node.get("type") == "array":
-            node = _resolved(node.get("items") or {}, schema)
-        node = (node.get("properties") or {})[key]
-    node = _resolved(node, schema)
-    if node.get("type") == "array":
-        node = _resolved(node.get("items") or {}, schema)
-    return tuple(node.get("properties") or ())
-
-
-def key_orders(kind: str) -> Callable[[tuple[str | int, ...]], tuple[str, ...]]:
-    """`key_order` for any path of a document (list indices skipped; unknown paths: none),
-    for `yaml_edit.Document`: a new key goes where the schema puts it."""
-
-    def order(path: tuple[str | int, ...]) -> tuple[str, ...]:
-        try:
-            return key_order(kind, *(step for step in path if isinstance(step, str)))
-        except KeyError:
-            return ()
-
-    return order
-
-
-def _resolved(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        target: dict[str, Any] = schema["$defs"][ref.rsplit("/", 1)[1]]
-        return {**_resolved(target, schema), **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
 
 
 def schema_path(kind: str, schema_dir: Path | None = None) -> Path:
@@ -170,13 +164,57 @@ class SchemaCheck:
     def is_valid(self, instance: Any) -> bool:
         return bool(self._fast.is_valid(instance))
 
-    def errors(self, instance: Any) -> Iterator[tuple[Path_, str, str | None, bool]]:
-        """Every schema error as (path, French message, hint, points at a key)."""
+    def _sorted_errors(self, instance: Any) -> list[ValidationError]:
         if self._slow is None:
             self._slow = _Slow(self.schema, format_checker=_format_checker())
-        errors = sorted(self._slow.iter_errors(instance), key=lambda e: list(map(str, e.path)))
-        for error in errors:
+        return sorted(self._slow.iter_errors(instance), key=lambda e: list(map(str, e.path)))
+
+    def errors(self, instance: Any) -> Iterator[tuple[Path_, str, str | None, bool]]:
+        """Every schema error as (path, French message, hint, points at a key)."""
+        for error in self._sorted_errors(instance):
             yield from _french(error)
+
+    def report(self, instance: Any, limit: int = MAX_PER_KIND) -> list[SchemaError]:
+        """The schema errors, at most `limit` of each kind, then one line for the rest of
+        that kind; messages (and their suggestions) are built only for those shown."""
+        shown: list[SchemaError] = []
+        used: Counter[str] = Counter()
+        left: Counter[str] = Counter()
+        first_left: dict[str, SchemaError] = {}
+        for error in self._sorted_errors(instance):
+            kind = str(error.validator)
+            messages = _french(error)
+            taken = 0
+            for item in islice(messages, max(0, limit - used[kind])):
+                shown.append(SchemaError(*item))
+                taken += 1
+            used[kind] += taken
+            rest = _units(error) - taken
+            if rest > 0:
+                if kind not in first_left and (following := next(messages, None)):
+                    first_left[kind] = SchemaError(*following)
+                left[kind] += rest
+        for kind, count in left.items():
+            first = first_left.get(kind, SchemaError((), "", None, False))
+            message = f"… et {number(count)} autres erreurs du même type"
+            shown.append(SchemaError(first.path, message, _REST_HINT, first.on_key))
+        return shown
+
+
+def _units(error: ValidationError) -> int:
+    """How many messages `_french` gives for one error (one per unknown or missing key)."""
+    value: Any = error.instance
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        allowed = schema.get("properties", {})
+        return sum(k not in allowed for k in value) if isinstance(value, dict) else 1
+    rule: Any = error.validator_value
+    if error.validator == "required" and isinstance(value, dict):
+        return sum(k not in value for k in rule)
+    return 1
+
+
+_REST_HINT = "corriger les premières, puis relancer « pae valider » pour voir les suivantes"
 
 
 def _label(schema: dict[str, Any]) -> str:
@@ -203,7 +241,7 @@ def _french(error: jsonschema.ValidationError) -> Iterator[tuple[Path_, str, str
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = f"vouliez-vous dire « {close[0]} » ? " if close else ""
             hint += "clés possibles : " + ", ".join(allowed)
-            yield (*path, key), f"clé inconnue « {key} »", hint, True
+            yield (*path, key), f"clé inconnue « {_show(key)} »", hint, True
     elif kind == "enum":
         close = difflib.get_close_matches(str(value), [str(v) for v in rule], n=1, cutoff=0.6)
         hint = f"vouliez-vous dire « {close[0]} » ? " if close else ""
@@ -228,6 +266,12 @@ def _french(error: jsonschema.ValidationError) -> Iterator[tuple[Path_, str, str
     elif kind == "format" and rule == "email":
         hint = "format attendu : nom@domaine.fr"
         yield path, f"adresse électronique invalide « {_show(value)} »", hint, False
+    elif kind == "pattern" and rule == TEXT:
+        char = next((c for c in str(value) if _CONTROL.match(c)), "\x00")
+        message = (
+            f"« {_show(value)} » contient un caractère de contrôle (U+{ord(char):04X}) invisible"
+        )
+        yield path, message, _CONTROL_HINT, False
     elif kind == "pattern":
         meaning, pattern_hint = _PATTERNS.get(rule, ("ne respecte pas le format attendu", None))
         yield path, f"« {_show(value)} » {meaning}", pattern_hint or _example(schema), False
@@ -246,6 +290,8 @@ def _french(error: jsonschema.ValidationError) -> Iterator[tuple[Path_, str, str
         yield path, f"valeur non conforme au schéma (règle « {kind} »)", None, False
 
 
+_CONTROL = re.compile(TEXT.replace("^[^", "[").replace("]*$", "]"))
+_CONTROL_HINT = "le supprimer : il vient souvent d'un copier-coller depuis un autre logiciel"
 _DATE_HINT = "format attendu AAAA-MM-JJ, par exemple 2026-09-30"
 
 _TYPES = {
@@ -279,7 +325,10 @@ _PATTERNS: dict[str, tuple[str, str | None]] = {
         "n'est pas une date de l'année",
         'format attendu MM-JJ entre guillemets, par exemple "09-30"',
     ),
-    "^[0-9]+/[1-9][0-9]*$": ("n'est pas une fraction", 'format attendu : "2/3"'),
+    "^[0-9]{1,3}/[1-9][0-9]{0,2}$": (
+        "n'est pas une fraction",
+        'format attendu : "2/3" (au plus trois chiffres de chaque côté)',
+    ),
     "^((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)$": (
         "n'est pas un jour qui existe chaque année",
         'format attendu MM-JJ entre guillemets, par exemple "09-01"',
@@ -315,5 +364,5 @@ def _show(value: Any) -> str:
         return "true" if value else "false"
     text = str(value) if not isinstance(value, dict | list) else json.dumps(value, default=str)
     # A line break or a tab inside the value must not break the report's one line per problem.
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    text = visible(text)
     return text if len(text) <= 60 else text[:57] + "…"

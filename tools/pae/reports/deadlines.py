@@ -11,6 +11,7 @@ from pae.codes import Actor
 from pae.labels import fr
 from pae.programme.status import DueItem
 from pae.records.dossier import display_name
+from pae.terminal import visible
 
 
 @dataclass
@@ -33,7 +34,7 @@ def text(view: DeadlineView, out: TextIO) -> None:
         for i in mine:
             late = "  EN RETARD" if i.deadline.overdue(today) else ""
             who = display_name(i.status.dossier, False)
-            out.write(f"  {fr(i.deadline.date)}  {i.deadline.what} — {who}{late}\n")
+            out.write(visible(f"  {fr(i.deadline.date)}  {i.deadline.what} — {who}{late}") + "\n")
     if not view.items:
         out.write("\nRien à faire dans cette période.\n")
 

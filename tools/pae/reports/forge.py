@@ -7,13 +7,15 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from pae.codes import Severity
+from pae.codes import FIXES, Code, Severity
 from pae.labels import plural
 from pae.problems import Problem
+from pae.records import load
+from pae.reports.line_hash import line_hashes
 from pae.reports.validation import summary
 from pae.repository import ValidationResult
 
@@ -90,7 +92,8 @@ def _lines(problems: list[Problem]) -> str:
 
 
 def junit(result: ValidationResult, out: TextIO) -> None:
-    """JUnit XML: one test case per checked file, failed when the file has errors."""
+    """JUnit XML as GitLab reads it: one test case per checked file, named after it and
+    pointing at it (`file`), failed when the file has errors."""
     by_file = dict(result.by_file())
     files = sorted(set(result.checked) | set(by_file))
     failures = sum(any(p.is_error for p in by_file.get(f, [])) for f in files)
@@ -98,8 +101,13 @@ def junit(result: ValidationResult, out: TextIO) -> None:
     suites = ET.Element("testsuites", {"name": "pae valider", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": "pae valider", "skipped": "0", **counts})
     for file in files:
+        # GitLab reads `file` to link the case to its file and to copy failed tests' names.
         case = ET.SubElement(
-            suite, "testcase", name=_xml(file), classname=_xml(str(PurePosixPath(file).parent))
+            suite,
+            "testcase",
+            name=_xml(file),
+            classname=_xml(str(PurePosixPath(file).parent)),
+            file=_xml(file),
         )
         problems = by_file.get(file, [])
         errors = [p for p in problems if p.is_error]
@@ -169,6 +177,8 @@ def github(result: ValidationResult, out: TextIO) -> None:
 # --- SARIF ------------------------------------------------------------------------------
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_MAX_RESULTS = 25_000
+"""GitHub rejects a run with more results (and shows the first 5,000 by severity)."""
 
 
 def _pae_version() -> str:
@@ -180,24 +190,41 @@ def _pae_version() -> str:
         return "0"
 
 
+def _rule(code: Code) -> dict[str, Any]:
+    if code.is_alert:
+        actors = ", ".join(a.label for a in code.entry.actors)
+        kind = "Alerte : le dossier reste valide, mais quelqu'un doit agir" + (
+            f" ({actors})." if actors else "."
+        )
+    elif code.severity is Severity.WARNING:
+        kind = "Avertissement : le dossier reste valide ; à vérifier (échec avec --strict)."
+    else:
+        kind = "Erreur : le fichier n'est pas valide tant qu'elle n'est pas corrigée."
+    return {
+        "id": code,
+        "name": code,
+        "shortDescription": {"text": code.label},
+        "fullDescription": {"text": f"{code} — {code.label}. {kind}"},
+        "help": {"text": FIXES[code]},
+        "defaultConfiguration": {
+            "level": "error" if code.severity is Severity.ERROR else "warning"
+        },
+    }
+
+
 def sarif(result: ValidationResult, out: TextIO) -> None:
     """SARIF 2.1.0, for code scanning: errors `error`, warnings and alerts `warning`."""
     problems = result.ordered()
+    prints = fingerprints(problems)
+    if len(problems) > SARIF_MAX_RESULTS:
+        kept = sorted(range(len(problems)), key=lambda i: not problems[i].is_error)
+        kept = sorted(kept[:SARIF_MAX_RESULTS])
+        problems, prints = [problems[i] for i in kept], [prints[i] for i in kept]
     codes = sorted({p.code for p in problems}, key=lambda code: code.order)
-    rules = [
-        {
-            "id": code,
-            "name": code,
-            "shortDescription": {"text": code.label},
-            "defaultConfiguration": {
-                "level": "error" if code.severity is Severity.ERROR else "warning"
-            },
-        }
-        for code in codes
-    ]
+    hashes = _LineHashes(result.root)
     results = [
-        _sarif_result(p, codes.index(p.code), fp)
-        for p, fp in zip(problems, fingerprints(problems), strict=True)
+        _sarif_result(p, codes.index(p.code), fp, hashes.of(p.file, p.line or 1))
+        for p, fp in zip(problems, prints, strict=True)
     ]
     log = {
         "$schema": SARIF_SCHEMA,
@@ -209,7 +236,7 @@ def sarif(result: ValidationResult, out: TextIO) -> None:
                         "name": "pae",
                         "fullName": "pae valider (Parcours Ambition Emploi)",
                         "version": _pae_version(),
-                        "rules": rules,
+                        "rules": [_rule(code) for code in codes],
                     }
                 },
                 "language": "fr-FR",
@@ -222,7 +249,30 @@ def sarif(result: ValidationResult, out: TextIO) -> None:
     out.write("\n")
 
 
-def _sarif_result(p: Problem, index: int, fingerprint: str) -> dict[str, Any]:
+class _LineHashes:
+    """GitHub's line hash of each file, computed once per file."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.files: dict[str, dict[int, str]] = {}
+
+    def of(self, file: str, line: int) -> str | None:
+        if self.root is None:
+            return None
+        if file not in self.files:
+            try:
+                self.files[file] = line_hashes(
+                    load.read_bytes(self.root / file).decode("utf-8", "replace")
+                )
+            except load.LoadError:
+                self.files[file] = {}
+        return self.files[file].get(line)
+
+
+def _sarif_result(
+    p: Problem, index: int, fingerprint: str, line_hash: str | None
+) -> dict[str, Any]:
+    line, column = p.line or 1, p.column or 1
     return {
         "ruleId": p.code,
         "ruleIndex": index,
@@ -232,9 +282,20 @@ def _sarif_result(p: Problem, index: int, fingerprint: str) -> dict[str, Any]:
             {
                 "physicalLocation": {
                     "artifactLocation": {"uri": quote(p.file), "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": p.line or 1, "startColumn": p.column or 1},
+                    "region": {
+                        "startLine": line,
+                        "startColumn": column,
+                        "endLine": line,
+                        "endColumn": max(p.end_column or 0, column + 1),
+                    },
                 }
             }
         ],
-        "partialFingerprints": {"paeProbleme/v1": fingerprint},
+        # Code scanning matches results by primaryLocationLineHash only: GitHub's own hash
+        # of the line when the file can be read (the upload action computes the same and
+        # keeps it), else a stable value of ours, which the action keeps too.
+        "partialFingerprints": {
+            "primaryLocationLineHash": line_hash or fingerprint[:16],
+            "paeProbleme/v1": fingerprint,
+        },
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -11,6 +10,8 @@ from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr
 from pae.programme.context import Context
 from pae.programme.status import DossierStatus
 from pae.programme.steps import Step
+from pae.reports.spreadsheet import write_csv
+from pae.terminal import visible
 
 
 @dataclass
@@ -36,7 +37,7 @@ def referent_name(st: DossierStatus) -> str:
 def row(st: DossierStatus) -> tuple[str, ...]:
     nxt = st.next_deadline
     deadline = f"{fr(nxt.date)} {nxt.what} ({nxt.actor.label})" if nxt else ""
-    return (
+    cells = (
         st.dossier.id,
         st.dossier.nom_complet,
         st.dossier.etablissement,
@@ -45,16 +46,18 @@ def row(st: DossierStatus) -> tuple[str, ...]:
         deadline,
         str(len(st.alertes)) if st.alertes else "",
     )
+    return tuple(visible(c) for c in cells)
 
 
 def _table(statuses: list[DossierStatus], out: TextIO, color: bool) -> None:
     if color:
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table(*COLUMNS, title=f"{len(statuses)} dossier(s)", show_lines=False)
         for st in statuses:
-            cells = list(row(st))
+            cells = [escape(c) for c in row(st)]  # `[link=…]` in a name is text, not markup
             if st.alertes:
                 cells[-1] = f"[bold red]{cells[-1]}[/]"
             table.add_row(*cells)
@@ -67,48 +70,40 @@ def _table(statuses: list[DossierStatus], out: TextIO, color: bool) -> None:
     out.write(f"{len(statuses)} dossier(s)\n")
 
 
-def _csv(statuses: list[DossierStatus], out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "id",
-            "nom",
-            "prenom",
-            "etablissement",
-            "diplome",
-            "niveau",
-            "etape",
-            "referent",
-            "echeance",
-            "echeance_quoi",
-            "echeance_qui",
-            "alertes",
-            "sortie",
-        ]
-    )
-    for st in statuses:
-        d, nxt = st.dossier, st.next_deadline
-        row = [
-            d.id,
-            d.nom,
-            d.prenom,
-            d.etablissement,
-            d.diplome,
-            st.niveau,
-            st.etape.value,
-            d.inscription.referent if d.inscription and d.inscription.referent else "",
-            nxt.date.isoformat() if nxt else "",
-            nxt.what if nxt else "",
-            nxt.actor.value if nxt else "",
-            " ".join(a.code for a in st.alertes),
-            st.sortie,
-        ]
-        writer.writerow([_cell(c) for c in row])
+CSV_COLUMNS = (
+    "id",
+    "nom",
+    "prenom",
+    "etablissement",
+    "diplome",
+    "niveau",
+    "etape",
+    "referent",
+    "echeance",
+    "echeance_quoi",
+    "echeance_qui",
+    "alertes",
+    "sortie",
+)
 
 
-def _cell(value: str) -> str:
-    """A spreadsheet must not run a cell as a formula (`=HYPERLINK(…)` in a name)."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def _csv_row(st: DossierStatus) -> list[str]:
+    d, nxt = st.dossier, st.next_deadline
+    return [
+        d.id,
+        d.nom,
+        d.prenom,
+        d.etablissement,
+        d.diplome,
+        st.niveau,
+        st.etape.value,
+        d.inscription.referent if d.inscription and d.inscription.referent else "",
+        nxt.date.isoformat() if nxt else "",
+        nxt.what if nxt else "",
+        nxt.actor.value if nxt else "",
+        " ".join(a.code for a in st.alertes),
+        st.sortie,
+    ]
 
 
 def as_dict(st: DossierStatus) -> dict[str, Any]:
@@ -201,7 +196,7 @@ def summary(st: DossierStatus, ctx: Context) -> str:
             lines.append(f"      → {a.hint}")
     if not st.alertes:
         lines.append("  aucune")
-    return "\n".join(lines) + "\n"
+    return "".join(visible(line) + "\n" for line in lines)
 
 
 def text(view: StatusView, out: TextIO) -> None:
@@ -212,7 +207,7 @@ def text(view: StatusView, out: TextIO) -> None:
 
 
 def as_csv(view: StatusView, out: TextIO) -> None:
-    _csv(view.statuses, out)
+    write_csv(out, CSV_COLUMNS, (_csv_row(st) for st in view.statuses))
 
 
 def as_json(view: StatusView, out: TextIO) -> None:

@@ -8,6 +8,7 @@ from typing import TextIO
 from pae.labels import plural
 from pae.problems import Problem
 from pae.repository import ValidationResult
+from pae.terminal import visible
 
 
 def _counts(problems: list[Problem]) -> list[str]:
@@ -23,11 +24,11 @@ def _counts(problems: list[Problem]) -> list[str]:
 def text(result: ValidationResult, out: TextIO) -> None:
     """Grouped by file, one line per problem, `fichier:ligne:colonne: CODE message`."""
     for file, problems in result.by_file():
-        out.write(f"{file} ({', '.join(_counts(problems))})\n")
+        out.write(visible(f"{file} ({', '.join(_counts(problems))})") + "\n")
         for p in problems:
-            out.write(f"  {p.where}: {p.code} {p.message}\n")
+            out.write(visible(f"  {p.where}: {p.code} {p.message}") + "\n")
             if p.hint:
-                out.write(f"      → {p.hint}\n")
+                out.write(visible(f"      → {p.hint}") + "\n")
         out.write("\n")
     out.write(summary(result) + "\n")
 

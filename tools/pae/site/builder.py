@@ -3,13 +3,21 @@ that regenerates the pages when a record changes."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from pae.errors import DataError
+from pae.errors import DataError, UsageError
+from pae.files import why
+
+_UNAVAILABLE = {
+    errno.EADDRINUSE: "adresse déjà utilisée, peut-être par un autre aperçu",
+    errno.EADDRNOTAVAIL: "adresse indisponible sur ce poste",
+    errno.EACCES: "port réservé : choisir un port au-dessus de 1024",
+}
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -93,6 +101,12 @@ def serve(opts: Options, gen: Generated, regenerate: Callable[[], None]) -> None
             dev_addr=opts.address,
             **_overrides(gen),
         )
+    except OSError as exc:  # the address cannot be opened on this machine
+        reason = _UNAVAILABLE.get(exc.errno or 0) or why(exc)
+        raise UsageError(
+            f"impossible d'ouvrir l'aperçu sur {opts.address} ({reason}) : en choisir une "
+            "autre avec --adresse, par exemple 127.0.0.1:8001"
+        ) from None
     finally:
         observer.stop()
         observer.join()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import shutil
 import threading
 import time
@@ -18,6 +19,7 @@ from pae.site import calendars
 from pae.site.assembly import BUILD_DIR, CALENDARS, UNWANTED, Options, assemble, prepare
 from pae.site.builder import build, serve
 from pae.site.context import Site
+from pae.terminal import quiet_worker
 
 
 class Calendars:
@@ -37,6 +39,7 @@ class Calendars:
             sender.close()
 
     def _child(self, sender: Any) -> None:
+        quiet_worker()
         sender.send(dict(calendars.calendar_files(self.site)))
         sender.close()
 
@@ -77,6 +80,7 @@ def sync(folder: Path, files: dict[str, bytes]) -> int:
 def _swap_in(staging: Path, output: Path) -> threading.Thread | None:
     """Put the new site in place only once it is complete; delete the old one meanwhile."""
     old = output.with_name(f".{output.name}.ancien-{os.getpid()}")
+    shutil.rmtree(old, ignore_errors=True)  # an earlier build of this process, interrupted
     if output.exists():
         output.rename(old)
     staging.rename(output)
@@ -85,6 +89,40 @@ def _swap_in(staging: Path, output: Path) -> threading.Thread | None:
     thread = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True})
     thread.start()
     return thread
+
+
+_LEFTOVERS = ("sources", "construction", "ancien")
+"""What a build writes beside the output folder, named after its process: `.public.sources-
+<pid>` (the pages, for a build out of the repository), `.public.construction-<pid>` (the new
+site), `.public.ancien-<pid>` (the previous one, being deleted)."""
+
+
+def clean_leftovers(output: Path) -> list[Path]:
+    """Remove what builds killed before their end left beside `output` (full copies of the
+    pages, names included); those of builds still running stay."""
+    if os.name != "posix" or not output.parent.is_dir():
+        return []  # os.kill(pid, 0) would end the process elsewhere
+    kinds = "|".join(_LEFTOVERS)
+    pattern = re.compile(rf"\.{re.escape(output.name)}\.(?:{kinds})-([0-9]{{1,9}})")
+    removed = []
+    for entry in output.parent.iterdir():
+        match = pattern.fullmatch(entry.name)
+        if match and not entry.is_symlink() and entry.is_dir() and not _alive(int(match[1])):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # this build's own folders: it handles them
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or a number no process has: leave it
+    return True
 
 
 def _check_output(opts: Options) -> Path:
@@ -129,6 +167,7 @@ def build_site(opts: Options) -> Built:
     """Generate the pages, build them with MkDocs beside the output folder, then swap."""
     started = time.perf_counter()
     output = _check_output(opts)
+    clean_leftovers(output)
     site, project = prepare(opts)
     ics = Calendars(site)
     docs, temporary = docs_dir_for(opts.root, output)

@@ -11,7 +11,7 @@ from pae.programme.context import Context
 from pae.recording import events
 from pae.recording.attendance import record_week, weekdays
 from pae.records.dossier import Dossier
-from pae.records.schemas import enum_values
+from pae.records.schema_walk import enum_values
 from pae.records.yaml_edit import Document
 
 Change = Callable[[Document, Dossier, Context, date], str]

@@ -15,8 +15,11 @@ def run(opts: Options, out: TextIO) -> int:
     out.write(f"Dépôt initialisé pour {opts.uai} ({opts.nom}), session {opts.session} :\n")
     for rel in done.written:
         out.write(f"  {rel}\n")
-    if done.removed:
-        out.write(f"Données précédentes supprimées : {plural(len(done.removed), 'fichier')}.\n")
+    if done.backup:
+        out.write(
+            f"Données précédentes déplacées dans {done.backup}/ : "
+            f"{plural(done.moved, 'fichier')} (à supprimer quand elles ne serviront plus).\n"
+        )
     out.write(
         "Suite : relire ces fichiers, lancer « pae valider », puis enregistrer le tout "
         "(git add -A records CODEOWNERS && git commit).\n"

@@ -15,7 +15,7 @@ from pae.errors import UsageError
 from pae.recording.importer import parse_date
 from pae.recording.new import Identity, create_dossier
 from pae.records.reading import load_network, require_records
-from pae.records.schemas import enum_values
+from pae.records.schema_walk import enum_values
 
 
 @dataclass

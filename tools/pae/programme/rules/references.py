@@ -32,7 +32,8 @@ def bad_uai(uai: str) -> str | None:
 
 
 def check_reference(ctx: Context) -> Iterator[Problem]:
-    """E1 (UAI key), E2 (mission locale of a lycée) and E3 (file names) of reference files."""
+    """E1 (UAI key), E2 (mission locale of a lycée) and E3 (file names, identifiers used
+    twice) of reference files."""
     net = ctx.network
     for uai, etab in net.etablissements.items():
         if message := bad_uai(uai):
@@ -54,6 +55,15 @@ def check_reference(ctx: Context) -> Iterator[Problem]:
     for ident, offre in net.offres.items():
         if PurePosixPath(offre.file).stem != ident:
             yield _wrong_name(offre.file, ident, ("id",))
+    for copy in net.copies:
+        yield Problem(
+            Code.E3,
+            copy.file,
+            f"identifiant « {copy.ident} » déjà utilisé par {copy.original}",
+            (copy.field,),
+            hint="supprimer ce fichier s'il en est une copie, ou lui donner son propre "
+            "identifiant (et le nom de fichier qui va avec)",
+        )
 
 
 def _wrong_name(file: str, ident: str, path: tuple[str, ...]) -> Problem:
