@@ -27,7 +27,7 @@ from pae.repository import usable as usable_network
 from pae.site import calendars
 from pae.site.assembly import Options, assemble, prepare
 from pae.site.builder import build
-from pae.site.privacy import pseudonymise, restrict
+from pae.site.narrowing import pseudonymise, restrict
 from pae.site.publish import sync
 
 

@@ -246,3 +246,23 @@ def test_no_request_leaves_localhost_and_no_console_error(browser: Browser) -> N
     foreign = [url for url in browser.requests if not url.startswith(browser.base)]
     assert foreign == []
     assert browser.errors == []
+
+
+def test_the_printed_cohort_bilan_keeps_every_row(browser: Browser) -> None:
+    page = browser.page
+    browser.go("bilans/")
+    page.emulate_media(media="print")
+    try:
+        table = page.locator(".pae-indicateurs table")
+        last = table.locator("tr").last
+        assert "Sorties anticipées" in last.inner_text()
+        assert last.is_visible()
+        rate = page.locator(".pae-indicateurs th", has_text="Taux de sorties positives").last
+        assert rate.is_visible()
+        box = last.bounding_box()
+        assert box is not None and box["width"] > 0
+        pdf = page.pdf(format="A4", print_background=True)
+        assert pdf.startswith(b"%PDF")
+        (ARTIFACTS / "bilan-cohorte.pdf").write_bytes(pdf)
+    finally:
+        page.emulate_media(media="screen")

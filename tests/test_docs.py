@@ -29,7 +29,12 @@ def command_rows() -> dict[str, str]:
 
 
 def options_of(command: click.Command) -> set[str]:
-    return {name for p in command.params for name in getattr(p, "opts", [])}
+    """The options of a command, or of all the subcommands of a group."""
+    found = {name for p in command.params for name in getattr(p, "opts", [])}
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            found |= options_of(sub)
+    return found
 
 
 def test_the_readme_lists_every_command_and_only_them() -> None:

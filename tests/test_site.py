@@ -31,7 +31,8 @@ from pae.site import assembly as site_command
 from pae.site import publish, render
 from pae.site.dossier import bilan_view, bilans_page, has_bilan_page, step_marks
 from pae.site.history import parse_log, read_histories
-from pae.site.privacy import Redactor, one_lycee_redactor, pseudonymise, restrict
+from pae.site.narrowing import one_lycee_redactor, pseudonymise, restrict
+from pae.site.privacy import Redactor
 from pae.site.publish import sync
 from site_network import (
     FIRST,

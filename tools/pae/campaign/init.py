@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from pae.records.reading import (
 )
 from pae.records.reference import Referent
 from pae.records.schemas import is_email, load_schema
+from pae.records.yaml_edit import Document
 
 DEMO_MARKER = ".demo"
 """File of records/ saying that the data there are the fictitious demo network."""
@@ -220,6 +222,18 @@ def yaml_file(schema: str, data: dict[str, Any], tail: str = "") -> str:
     return f"# yaml-language-server: $schema=../../schema/{schema}.schema.json\n{body}{tail}"
 
 
+def own_settings(current: Path) -> str:
+    """The settings carried over, with a pseudonym key of the lycée's own (never the demo's,
+    never one another repository knows)."""
+    text = current.read_text(encoding="utf-8") if current.is_file() else ""
+    doc = Document.parse(text if text.strip() else SETTINGS_HEADER + "confidentialite:\n")
+    doc.set(("confidentialite", "cle_pseudonymes"), secrets.token_urlsafe(24))
+    return doc.dump()
+
+
+SETTINGS_HEADER = "# yaml-language-server: $schema=../schema/parametres.schema.json\n"
+
+
 def stage(opts: Options, staging: Path) -> list[str]:
     """Write the new records and CODEOWNERS under `staging`, and check them (errors E)."""
     records = staging / "records"
@@ -252,8 +266,7 @@ def stage(opts: Options, staging: Path) -> list[str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
     settings = opts.root / "records" / SETTINGS_FILE
-    if settings.is_file():
-        shutil.copy2(settings, records / SETTINGS_FILE)
+    (records / SETTINGS_FILE).write_text(own_settings(settings), encoding="utf-8", newline="\n")
     if (opts.root / "schema").is_dir():
         shutil.copytree(opts.root / "schema", staging / "schema")
     loaded = load_network(staging)

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from pae.cli import french
+from pae.cli.campaign import CAMPAIGN_COMMANDS
 from pae.cli.enrolment import ENROLMENT_COMMANDS
 from pae.cli.follow_up import FOLLOW_UP_COMMANDS
 from pae.cli.options import DEPOT_HELP
@@ -55,6 +56,7 @@ for _command in (
     importer,
     *ENROLMENT_COMMANDS,
     *FOLLOW_UP_COMMANDS,
+    *CAMPAIGN_COMMANDS,
     codeowners,
     init,
     site,

@@ -58,6 +58,10 @@ class Settings:
     """Month and day of the rentrée when neither the settings nor the calendar know it."""
     responsables_referentiel: tuple[str, ...] = ()
     url_depot: str | None = None
+    conservation_mois: int = 12
+    """Months after a campaign's end before its dossiers are anonymised."""
+    cle_pseudonymes: str | None = None
+    """The secret from which stable pseudonyms are drawn (exports, anonymisation)."""
 
     def dispositif(self, name: str) -> Dispositif:
         return self.dispositifs.get(name) or self.dispositifs["pae"]
@@ -76,6 +80,7 @@ class Settings:
             dispositifs[name] = _dispositif(dispositifs.get(name) or _DISPOSITIFS["pae"], values)
         forge = raw.get("forge") or {}
         calendrier = raw.get("calendrier") or {}
+        privacy = raw.get("confidentialite") or {}
         known = {k: suivi[k] for k in suivi if k in cls.__dataclass_fields__}
         return cls(
             **known,
@@ -87,6 +92,8 @@ class Settings:
             rentree_par_defaut=_month_day(calendrier.get("rentree_par_defaut") or "09-01"),
             responsables_referentiel=tuple(forge.get("responsables_referentiel") or ()),
             url_depot=forge.get("url_depot"),
+            conservation_mois=privacy.get("conservation_mois", cls.conservation_mois),
+            cle_pseudonymes=privacy.get("cle_pseudonymes"),
         )
 
 

@@ -28,9 +28,11 @@ def _field(value: str) -> str:
     return value
 
 
-def write_csv(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+def write_csv(
+    out: TextIO, header: Sequence[str], rows: Iterable[Sequence[str]], separator: str = ","
+) -> None:
     """Comma-separated rows, each cell protected; quoted when it holds a quote, a separator
     or a line break (CR included: Python's csv module leaves a bare CR unquoted), or starts
     or ends with a space."""
     for row in (header, *rows):
-        out.write(",".join(_field(protect(cell)) for cell in row) + "\n")
+        out.write(separator.join(_field(protect(cell)) for cell in row) + "\n")

@@ -22,8 +22,9 @@ from pae.site import calendars
 from pae.site.context import Forge, Site
 from pae.site.context import Options as PageOptions
 from pae.site.history import read_histories
+from pae.site.narrowing import pseudonymise, restrict
 from pae.site.pages import generate
-from pae.site.privacy import Redactor, pseudonymise, restrict
+from pae.site.privacy import Redactor
 
 TOOL_DIR = Path(__file__).resolve().parents[3]
 """The checkout holding the tool's own mkdocs.yml and site/ (used when the data repository

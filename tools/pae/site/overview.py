@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pae.campaign.indicators import indicators
 from pae.labels import OUTCOME_LABELS
 from pae.programme.facts import enrolled as is_enrolled
 from pae.programme.status import POSITIVE, DossierStatus
 from pae.programme.steps import FUNNEL, IN_PROGRAMME, Step
+from pae.reports.indicators import shown
 from pae.site import charts
 from pae.site.context import Site, href
 from pae.site.escape import Markup
@@ -118,6 +120,8 @@ def cohort_bilan(site: Site) -> str:
     chart = charts.hbars("pae-sorties", "Solutions de sortie", bars)
     today = site.ctx.today
     enrolled = [st for st in site.statuses if is_enrolled(st.dossier, today)]
+    sessions = {st.dossier.session for st in site.statuses}
+    figures = indicators(site.statuses, site.ctx, sessions.pop() if len(sessions) == 1 else None)
     return render(
         "bilans.md.j2",
         site=site,
@@ -130,6 +134,8 @@ def cohort_bilan(site: Site) -> str:
         outcomes_chart=Markup(chart),
         outcome_labels=OUTCOME_LABELS,
         enrolled=enrolled,
+        ind=figures,
+        indicator=shown,
         lycees=sorted(site.by_lycee, key=lambda u: site.lycee_name(u).casefold()),
         show_lycee=len(site.by_lycee) > 1,
     )

@@ -1,0 +1,196 @@
+"""`pae exporter`: one row per dossier with what the core derives, for a spreadsheet or a
+machine; pseudonymised for wider partners (no name, no contact, no free text)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pae.labels import (
+    DIPLOMA_LABELS,
+    DISPOSITIFS,
+    EXIT_REASONS,
+    MOTIFS,
+    OUTCOME_LABELS,
+    RESULTATS,
+    label,
+)
+from pae.programme.context import Context
+from pae.programme.status import DossierStatus
+from pae.programme.steps import Step, step_dates
+
+FORMAT_VERSION = 1
+"""Written in every JSON export and checked by `pae agreger`: the columns' meaning."""
+
+Value = str | int | float | bool | date | None
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    """The JSON key (codes, for machines)."""
+    heading: str
+    """The spreadsheet heading (French)."""
+    value: Callable[[DossierStatus, Context], Value]
+    labels: dict[str, str] | None = None
+    """French labels of the coded values, for spreadsheets."""
+    personal: bool = False
+    """Names, contact details, free text: left out of a pseudonymised export."""
+
+
+def _step_day(step: Step) -> Callable[[DossierStatus, Context], Value]:
+    return lambda st, ctx: step_dates(st.dossier, ctx.today, ctx.settings).get(step)
+
+
+def _ident(st: DossierStatus) -> dict[str, Any]:
+    ident: dict[str, Any] = st.dossier.raw.get("identite") or {}
+    return ident
+
+
+def _bilan(st: DossierStatus, name: str) -> Value:
+    value: Value = getattr(st.dossier.bilan, name) if st.dossier.bilan else None
+    return value
+
+
+def _percent(rate: float | None) -> Value:
+    return None if rate is None else round(rate * 100)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "Identifiant", lambda st, c: st.dossier.id, personal=True),
+    Column("nom", "Nom", lambda st, c: st.dossier.nom, personal=True),
+    Column("prenom", "Prénom", lambda st, c: st.dossier.prenom, personal=True),
+    Column("date_naissance", "Date de naissance", lambda st, c: st.dossier.date_naissance,
+           personal=True),
+    Column("annee_naissance", "Année de naissance",
+           lambda st, c: st.dossier.date_naissance.year if st.dossier.date_naissance else None),
+    Column("sexe", "Sexe", lambda st, c: _ident(st).get("sexe"),
+           {"feminin": "féminin", "masculin": "masculin"}),
+    Column("ine", "INE", lambda st, c: _ident(st).get("ine"), personal=True),
+    Column("telephone", "Téléphone", lambda st, c: _ident(st).get("telephone"), personal=True),
+    Column("courriel", "Courriel", lambda st, c: _ident(st).get("courriel"), personal=True),
+    Column("etablissement", "Lycée (UAI)", lambda st, c: st.dossier.etablissement),
+    Column("session", "Session", lambda st, c: st.dossier.session),
+    Column("dispositif", "Dispositif", lambda st, c: st.dossier.dispositif, DISPOSITIFS),
+    Column("diplome", "Diplôme", lambda st, c: st.dossier.diplome, DIPLOMA_LABELS),
+    Column("specialite", "Spécialité", lambda st, c: st.dossier.specialite),
+    Column("resultat", "Résultat", lambda st, c: st.dossier.resultat, RESULTATS),
+    Column("niveau", "Niveau", lambda st, c: st.niveau),
+    Column("boursier", "Boursier", lambda st, c: st.dossier.boursier),
+    Column("motif", "Motif de repérage", lambda st, c: st.dossier.motif, MOTIFS),
+    Column("etape", "Étape", lambda st, c: st.etape.value, {s.value: s.label for s in Step}),
+    Column("motif_non_inscription", "Motif de non-inscription",
+           lambda st, c: st.motif_non_inscription),
+    Column("contacte_le", "Contacté le", _step_day(Step.CONTACTE)),
+    Column("entretien_information_le", "Entretien d'information le",
+           _step_day(Step.ENTRETIEN_INFORMATION)),
+    Column("inscrit_le", "Inscrit le", _step_day(Step.INSCRIT)),
+    Column("entretien_approfondi_le", "Entretien approfondi le",
+           lambda st, c: st.dossier.entretien_approfondi.date
+           if st.dossier.entretien_approfondi else None),
+    Column("en_parcours_le", "En parcours depuis le", _step_day(Step.EN_PARCOURS)),
+    Column("bilan_le", "Bilan le", lambda st, c: _bilan(st, "date")),
+    Column("referent", "Référent", lambda st, c: st.referent.nom if st.referent else None,
+           personal=True),
+    Column("conseiller_ml", "Conseiller mission locale",
+           lambda st, c: st.conseiller.nom if st.conseiller else None, personal=True),
+    Column("alertes", "Alertes", lambda st, c: " ".join(a.code.value for a in st.alertes)),
+    Column("alertes_detail", "Alertes (détail)",
+           lambda st, c: " ; ".join(f"{a.code} {a.code.label}" for a in st.alertes)),
+    Column("prochaine_echeance", "Prochaine échéance",
+           lambda st, c: st.next_deadline.date if st.next_deadline else None),
+    Column("prochaine_echeance_quoi", "Prochaine échéance : quoi",
+           lambda st, c: st.next_deadline.what if st.next_deadline else None),
+    Column("jours_en_parcours", "Jours en parcours", lambda st, c: st.jours_en_parcours),
+    Column("assiduite", "Assiduité (%)", lambda st, c: _percent(st.assiduite)),
+    Column("seances_non_saisies", "Séances non saisies", lambda st, c: st.sessions_unrecorded),
+    Column("sortie", "Solution de sortie", lambda st, c: st.sortie, OUTCOME_LABELS),
+    Column("sortie_positive", "Sortie positive", lambda st, c: st.sortie_positive),
+    Column("sortie_anticipee_le", "Sortie anticipée le",
+           lambda st, c: st.dossier.sortie_anticipee.date if st.dossier.sortie_anticipee else None),
+    Column("sortie_anticipee_motif", "Motif de sortie anticipée",
+           lambda st, c: st.dossier.sortie_anticipee.motif if st.dossier.sortie_anticipee else None,
+           EXIT_REASONS),
+    Column("bilan_transmis_le", "Bilan transmis le",
+           lambda st, c: _bilan(st, "transmis_chef_etablissement")),
+    Column("imilo_mis_a_jour", "I-Milo mis à jour", lambda st, c: _bilan(st, "imilo_mis_a_jour")),
+    Column("projet_detail", "Projet (détail)",
+           lambda st, c: st.dossier.entretien_approfondi.projet_detail
+           if st.dossier.entretien_approfondi else None, personal=True),
+    Column("solution_detail", "Solution (détail)", lambda st, c: _bilan(st, "solution_detail"),
+           personal=True),
+)  # fmt: skip
+
+
+def pseudonym(ident: str, key: str) -> str:
+    """A stable pseudonym: the same dossier always gets the same one under the same key,
+    and it cannot be traced back to the dossier without the key."""
+    digest = hmac.new(key.encode("utf-8"), ident.encode("utf-8"), hashlib.sha256).hexdigest()
+    return f"J-{digest[:10].upper()}"
+
+
+@dataclass(frozen=True)
+class Export:
+    """The rows of an export, as values (dates, numbers, codes) in column order."""
+
+    columns: tuple[Column, ...]
+    rows: list[list[Value]]
+    pseudonymised: bool
+    session: int | None
+    today: date
+
+    def headings(self) -> list[str]:
+        return [c.heading for c in self.columns]
+
+    def labelled(self) -> list[list[Value]]:
+        """The rows with French labels instead of codes (spreadsheets)."""
+        return [
+            [
+                label(c.labels, v) if c.labels and isinstance(v, str) else v
+                for c, v in zip(self.columns, row, strict=True)
+            ]
+            for row in self.rows
+        ]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": "pae-export",
+            "version": FORMAT_VERSION,
+            "date": self.today.isoformat(),
+            "session": self.session,
+            "pseudonymise": self.pseudonymised,
+            "lignes": [
+                {
+                    c.key: v.isoformat() if isinstance(v, date) else v
+                    for c, v in zip(self.columns, row, strict=True)
+                }
+                for row in self.rows
+            ],
+        }
+
+
+def _label(column: Column, value: Value) -> Value:
+    return label(column.labels, value) if column.labels and isinstance(value, str) else value
+
+
+def export(
+    statuses: list[DossierStatus],
+    ctx: Context,
+    pseudonymise: bool = False,
+    key: str = "",
+    session: int | None = None,
+) -> Export:
+    """The rows of these dossiers; pseudonymised: a stable pseudonym instead of the id, no
+    name, contact detail or free text."""
+    columns = COLUMNS
+    if pseudonymise:
+        columns = (
+            Column("pseudonyme", "Pseudonyme", lambda st, c: pseudonym(st.dossier.id, key)),
+            *(c for c in COLUMNS if not c.personal),
+        )
+    rows = [[c.value(st, ctx) for c in columns] for st in statuses]
+    return Export(columns, rows, pseudonymise, session, ctx.today)
