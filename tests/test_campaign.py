@@ -233,6 +233,7 @@ def test_next_campaign_in_a_new_data_only_repository(
     ci = (target / ".gitlab-ci.yml").read_text("utf-8")
     assert 'PAE_VERSION: "v0.2.0"' in ci and "pae valider" in ci
     assert not (target / "tools").exists() and not (target / "tests").exists()
+    assert (target / ".gitlab/merge_request_templates").is_dir()
     assert pae(capsysbinary, "--depot", target, "valider")[0] == 0
     assert "un dépôt par campagne" in out.decode("utf-8")
 

@@ -112,8 +112,22 @@ def _copy_data(root: Path, target: Path, out: Prepared) -> None:
     out.created.append("schema/")
 
 
+MR_TEMPLATES = (".gitlab/merge_request_templates", ".github/pull_request_template.md")
+"""The merge-request templates (French check lists) a data repository keeps."""
+
+
 def _copy_site(root: Path, target: Path, out: Prepared) -> None:
     project = project_dir(root)
     shutil.copy2(project / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(project / "site", target / "site")
     out.created += ["mkdocs.yml", "site/"]
+    for rel in MR_TEMPLATES:
+        source = project / rel
+        if source.is_dir():
+            shutil.copytree(source, target / rel)
+        elif source.is_file():
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / rel)
+        else:
+            continue
+        out.created.append(rel + ("/" if source.is_dir() else ""))
