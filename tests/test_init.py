@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REPO, Run
 from forge_helpers import pae
-from pae.campaign.init import check_uai, parse_referent
+from pae.campaign.init import check_uai, parse_referent, without_fictional_forge
 from pae.errors import UsageError
 
 OPTIONS = (
@@ -299,3 +299,22 @@ def test_a_failed_swap_puts_everything_back(
     )
     assert snapshot(clone) == before
     assert not list(clone.glob(".pae-init-*"))
+
+
+def test_the_demo_forms_settings_do_not_follow_into_a_lycee_repository(
+    clone: Path, run: Run
+) -> None:
+    """The demo's forms point at a fictional forge: the lycée's site must say to configure
+    its own rather than send its team there."""
+    demo = (REPO / "records" / "parametres.yaml").read_text(encoding="utf-8")
+    assert "url_forge: https://forge.example" in demo
+    (clone / "records" / "parametres.yaml").write_text(demo, encoding="utf-8")
+    assert run("--depot", clone, "init", *OPTIONS).exit_code == 0
+    kept = (clone / "records" / "parametres.yaml").read_text(encoding="utf-8")
+    forms = ("url_forge:", "projet:", "branche:", "application_oauth:")
+    assert kept.splitlines() == [
+        line for line in demo.splitlines() if not line.strip().startswith(forms)
+    ]
+    real = demo.replace("https://forge.example", "https://forge.ac-exemple.fr")
+    (clone / "records" / "parametres.yaml").write_text(real, encoding="utf-8")
+    assert without_fictional_forge(real) == real

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -28,6 +29,7 @@ from pae.records.reading import (
 )
 from pae.records.reference import Referent
 from pae.records.schemas import is_email, load_schema
+from pae.records.yaml_edit import Document
 
 DEMO_MARKER = ".demo"
 """File of records/ saying that the data there are the fictitious demo network."""
@@ -237,6 +239,8 @@ def stage(opts: Options, staging: Path) -> list[str]:
     settings = opts.root / "records" / SETTINGS_FILE
     if settings.is_file():
         shutil.copy2(settings, records / SETTINGS_FILE)
+        copied = records / SETTINGS_FILE
+        copied.write_text(without_fictional_forge(copied.read_text("utf-8")), "utf-8", newline="")
     if (opts.root / "schema").is_dir():
         shutil.copytree(opts.root / "schema", staging / "schema")
     loaded = load_network(staging)
@@ -257,6 +261,25 @@ def stage(opts: Options, staging: Path) -> list[str]:
     ]
 
 
+FORMS_KEYS = ("url_forge", "projet", "branche", "application_oauth")
+"""The settings of the site's forms (`forge` of the settings file)."""
+
+
+def without_fictional_forge(settings: str) -> str:
+    """The settings without the demo's forms settings: their forge is fictional (an address
+    in .example, a name reserved for examples), and a lycée's site must not send its team
+    there. The lycée then fills in its own forge; every other line stays."""
+    doc = Document.parse(settings)
+    url = doc.get(("forge", "url_forge"))
+    host = urlsplit(url).hostname if isinstance(url, str) else None
+    if not host or not (host == "example" or host.endswith(".example")):
+        return settings
+    for key in FORMS_KEYS:
+        if doc.get(("forge", key)) is not None:
+            doc.remove(("forge", key))
+    return doc.dump()
+
+
 def swap(root: Path, staging: Path) -> None:
     """Move the old data folders out and the new ones in; on failure, put everything back."""
     records, trash = root / "records", staging / "ancien"
@@ -272,6 +295,9 @@ def swap(root: Path, staging: Path) -> None:
             (staging / "records" / d).rename(records / d)
             moved_in.append(d)
         (staging / "CODEOWNERS").replace(root / "CODEOWNERS")
+        settings = staging / "records" / SETTINGS_FILE
+        if settings.is_file():
+            settings.replace(records / SETTINGS_FILE)
     except OSError as exc:
         for d in moved_in:
             (records / d).rename(staging / "records" / d)

@@ -42,6 +42,30 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+@dataclass(frozen=True)
+class ForgeProject:
+    """The GitLab project holding the records: where the site's forms open merge requests
+    (`forge` of the settings file)."""
+
+    url_forge: str | None = None
+    projet: str | None = None
+    application_oauth: str | None = None
+    branche: str = "main"
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The keys the forms still need, in the order of the settings file."""
+        needed = ("url_forge", "projet", "application_oauth")
+        return tuple(key for key in needed if not getattr(self, key))
+
+    @property
+    def repository_url(self) -> str | None:
+        """The project's web address: https://forge.example/groupe/projet."""
+        if not self.url_forge or not self.projet:
+            return None
+        return f"{self.url_forge.rstrip('/')}/{self.projet}"
+
+
 _DISPOSITIFS = {
     "pae": Dispositif("Parcours Ambition Emploi"),
     "avenirpro_plus": Dispositif("AvenirPro+"),
@@ -60,6 +84,7 @@ class Settings:
     dispositifs: dict[str, Dispositif] = field(default_factory=lambda: dict(_DISPOSITIFS))
     responsables_referentiel: tuple[str, ...] = ()
     url_depot: str | None = None
+    forge_project: ForgeProject = field(default_factory=ForgeProject)
 
     def attendance_window_start(self, today: date) -> date:
         """First day of the recent-attendance window ending `today` (4 weeks by default)."""
@@ -82,11 +107,14 @@ class Settings:
             dispositifs[name] = _dispositif(dispositifs.get(name) or _DISPOSITIFS["pae"], values)
         forge = raw.get("forge") or {}
         known = {k: suivi[k] for k in suivi if k in cls.__dataclass_fields__}
+        project_keys = ("url_forge", "projet", "application_oauth", "branche")
+        project = ForgeProject(**{k: forge[k] for k in project_keys if k in forge})
         return cls(
             **known,
             dispositifs=dispositifs,
             responsables_referentiel=tuple(forge.get("responsables_referentiel") or ()),
-            url_depot=forge.get("url_depot"),
+            url_depot=forge.get("url_depot") or project.repository_url,
+            forge_project=project,
         )
 
 
