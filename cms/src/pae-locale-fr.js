@@ -16,7 +16,12 @@ window.PAE_LOCALE_FR = {
     app: { checkConfigYml: 'Vérifiez la configuration de la page d’édition.' },
   },
   collection: {
-    collectionTop: { viewAsList: 'Affichage en liste', viewAsGrid: 'Affichage en grille' },
+    collectionTop: {
+      viewAsList: 'Affichage en liste',
+      viewAsGrid: 'Affichage en grille',
+      // The stock '＋ %{collectionLabel}' uses a full-width plus that many fonts lack.
+      newButton: 'Ajouter : %{collectionLabel}',
+    },
     entries: { unpublishedHeader: 'Modifications en attente de fusion' },
   },
   editor: {

@@ -313,3 +313,8 @@ def _show(value: Any) -> str:
     # A line break or a tab inside the value must not break the report's one line per problem.
     text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def resolved(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """`node` with the `$defs` entry it refers to merged in (its own keys win)."""
+    return _resolved(node, schema)

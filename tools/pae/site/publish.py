@@ -18,6 +18,7 @@ from pae.site import calendars
 from pae.site.assembly import BUILD_DIR, CALENDARS, UNWANTED, Options, assemble, prepare
 from pae.site.builder import build, serve
 from pae.site.context import Site
+from pae.site.edition.links import Edition
 
 
 class Calendars:
@@ -119,6 +120,8 @@ class Built:
     """Invalid files left out of the site."""
     warnings: list[str] = field(default_factory=list)
     """MkDocs' own warnings (in English)."""
+    edition: Edition = field(default_factory=Edition)
+    """Whether the forms (/edition/) were built, else why not."""
 
 
 def invalid_count(site: Site) -> int:
@@ -132,7 +135,9 @@ def build_site(opts: Options) -> Built:
     site, project = prepare(opts)
     ics = Calendars(site)
     docs, temporary = docs_dir_for(opts.root, output)
-    gen = assemble(site, project, opts.root, with_calendars=False, docs_dir=docs)
+    gen = assemble(
+        site, project, opts.root, with_calendars=False, docs_dir=docs, proxy_url=opts.proxy_url
+    )
     gen.site_url = opts.site_url or os.environ.get("CI_PAGES_URL") or None
     # A failed build must leave the previous site as it was: build beside it, then swap.
     staging = output.with_name(f".{output.name}.construction-{os.getpid()}")
@@ -164,6 +169,7 @@ def build_site(opts: Options) -> Built:
         time.perf_counter() - started,
         invalid_count(site),
         warnings,
+        site.edition,
     )
 
 
@@ -172,13 +178,13 @@ def preview(opts: Options, say: Callable[[str], None]) -> None:
     site, project = prepare(opts)
     if count := invalid_count(site):
         say(invalid_message(count))
-    gen = assemble(site, project, opts.root)
+    gen = assemble(site, project, opts.root, proxy_url=opts.proxy_url)
     sync(gen.docs_dir, gen.files)
 
     def regenerate() -> None:
         try:
             fresh_site, _ = prepare(opts)
-            fresh = assemble(fresh_site, project, opts.root)
+            fresh = assemble(fresh_site, project, opts.root, proxy_url=opts.proxy_url)
             count = sync(fresh.docs_dir, fresh.files)
             say(f"Dossiers relus : {count} fichier(s) du site mis à jour.")
         except Exception as exc:  # keep serving whatever happens to one regeneration

@@ -30,4 +30,8 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
         f"Site construit dans {built.output} : {built.dossiers} dossier(s), "
         f"{built.lycees} lycée(s), en {elapsed} s.\n"
     )
+    if built.edition.built:
+        out.write(f"Formulaires de saisie : {built.output / 'edition'}/\n")
+    else:
+        out.write(f"Formulaires de saisie non construits : {built.edition.reason}.\n")
     return 0

@@ -1,0 +1,6 @@
+"""The site's forms (/edition/): Decap CMS, configured from the JSON Schemas, saving each
+change as a merge request on the forge.
+
+`fields` turns a schema into form fields, `config` writes the whole configuration,
+`assets` finds the installed files that are served, `links` says where a form is.
+"""
