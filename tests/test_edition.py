@@ -1,10 +1,14 @@
 """The site's forms (/edition/): the Decap CMS configuration generated from the schemas,
-the files served, when the site has them and what it says when not."""
+the files served, when the site has them and what it says when not, the local proxy's
+clone. The forms in a real browser: tests/test_edition_browser.py."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,12 +19,13 @@ from click.testing import CliRunner
 from lxml import html as lxml_html
 
 from conftest import REPO
-from pae.cli.main import cli
+from pae.cli.main import cli, main
+from pae.errors import UsageError
 from pae.recording.new import SCHEMA_LINE
 from pae.records.reading import load_network
 from pae.records.schemas import SCHEMA_DIR, load_schema, resolved
 from pae.records.settings import ForgeProject
-from pae.site.edition import assets
+from pae.site.edition import assets, proxy
 from pae.site.edition.config import KINDS, Inputs, cms_config
 from pae.site.edition.fields import LABEL_TABLES
 from pae.site.edition.links import FOLDER
@@ -400,3 +405,89 @@ def test_forms_need_their_files_and_a_named_site(tmp_path: Path) -> None:
     half = ForgeProject("https://forge.example", None, None)
     reason = assets.availability(half, CMS, False).reason
     assert "renseigner forge.projet, forge.application_oauth dans" in reason
+
+
+# --- the local proxy ------------------------------------------------------------------------
+
+
+def test_edition_goes_with_servir(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--depot", str(REPO), "site", "--edition"])
+    assert exited.value.code == 2
+    assert "--edition va avec --servir" in capsys.readouterr().err
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    root = tmp_path / "depot"
+    write_network(root, git=False)
+    git(root, "init", "--quiet", "--initial-branch", "main")
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "depart")
+    return root
+
+
+def test_the_proxy_works_on_its_own_clone_never_the_working_tree(repository: Path) -> None:
+    (repository / "brouillon.txt").write_text("pas encore enregistré", encoding="utf-8")
+    git(repository, "checkout", "--quiet", "-b", "travail")
+    clone = proxy.clone_for(repository, "main")
+    assert clone == repository / ".git" / proxy.CLONE
+    assert git(clone, "branch", "--show-current") == "main"
+    assert not (clone / "brouillon.txt").exists()
+    assert git(repository, "status", "--porcelain") == "?? brouillon.txt"
+    assert git(repository, "branch", "--show-current") == "travail"
+    # A later commit on main reaches the clone at the next start.
+    git(repository, "checkout", "--quiet", "main")
+    git(repository, "rm", "--quiet", "records/offre/mlds-ravel.yaml")
+    git(repository, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "x")
+    assert proxy.clone_for(repository, "main") == clone
+    assert not (clone / "records/offre/mlds-ravel.yaml").exists()
+    with pytest.raises(UsageError, match="la branche master"):
+        proxy.clone_for(repository, "master")
+
+
+def test_the_proxy_refuses_a_clone_with_changes(repository: Path) -> None:
+    clone = proxy.clone_for(repository, "main")
+    (clone / "records/parametres.yaml").write_text("forge: {}\n", encoding="utf-8")
+    with pytest.raises(Exception, match="changements non enregistrés"):
+        proxy.clone_for(repository, "main")
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses (hexadecimal, as Linux writes them) listening on `port`."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text(encoding="ascii").splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, _, hex_port = local.rpartition(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: listening
+                found.add(address)
+    return found
+
+
+def test_the_proxy_listens_on_localhost_only(repository: Path) -> None:
+    clone = proxy.clone_for(repository, "main")
+    server = proxy.start(CMS, clone, "main")
+    try:
+        port = int(server.url.split(":")[2].split("/")[0])
+        assert server.url == f"http://localhost:{port}/api/v1"
+        assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, nothing else
+        assert server.fetch_command() == f"git fetch {clone} 'refs/heads/cms/*:refs/heads/cms/*'"
+    finally:
+        server.stop()
+    assert server.process.returncode is not None
+
+
+def test_the_proxy_stops_when_pae_is_asked_to_end(repository: Path) -> None:
+    clone = proxy.clone_for(repository, "main")
+    with pytest.raises(SystemExit) as exited, proxy.running(CMS, clone, "main") as server:
+        assert server.process.poll() is None
+        os.kill(os.getpid(), signal.SIGTERM)
+    assert exited.value.code == 128 + signal.SIGTERM
+    assert server.process.returncode is not None
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL

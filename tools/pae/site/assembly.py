@@ -49,8 +49,10 @@ class Options:
     site_url: str | None = None
     """Where the site is published (GitLab Pages: CI_PAGES_URL); needed by the 404 page
     under a sub-path."""
+    edition: bool = False
+    """With `serve`: the forms save through a local proxy, on a clone of the repository."""
     proxy_url: str | None = None
-    """Where the forms save locally (decap-server), written into their configuration."""
+    """That proxy's address, written into the forms' configuration."""
 
 
 @dataclass

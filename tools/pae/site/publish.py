@@ -9,15 +9,25 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pae.errors import DataError, UsageError
 from pae.site import calendars
-from pae.site.assembly import BUILD_DIR, CALENDARS, UNWANTED, Options, assemble, prepare
+from pae.site.assembly import (
+    BUILD_DIR,
+    CALENDARS,
+    TOOL_DIR,
+    UNWANTED,
+    Options,
+    assemble,
+    prepare,
+)
 from pae.site.builder import build, serve
 from pae.site.context import Site
+from pae.site.edition import proxy
+from pae.site.edition.assets import cms_folder
 from pae.site.edition.links import Edition
 
 
@@ -199,3 +209,21 @@ def invalid_message(count: int) -> str:
         f"Attention : {count} fichier(s) invalide(s) laissé(s) hors du site "
         "(lancer « pae valider » pour voir les erreurs)."
     )
+
+
+def preview_with_forms(opts: Options, say: Callable[[str], None]) -> None:
+    """The preview, with forms that save through decap-server on a clone of the
+    repository (never its working tree)."""
+    site, project = prepare(opts)
+    if not site.edition.built:
+        raise UsageError(f"--edition : {site.edition.reason}")
+    branch = site.ctx.settings.forge_project.branche
+    clone = proxy.clone_for(opts.root, branch)
+    with proxy.running(cms_folder(project, TOOL_DIR), clone, branch) as server:
+        say(
+            f"Formulaires sur http://{opts.address}/edition/ : ils enregistrent dans le clone "
+            f"{clone} (la branche {branch} de ce dépôt, sans ce qui n'y est pas encore "
+            "enregistré par git commit), jamais dans votre copie de travail. Chaque dossier "
+            f"enregistré y crée une branche cms/… ; pour les récupérer : {server.fetch_command()}"
+        )
+        preview(replace(opts, proxy_url=server.url), say)
