@@ -365,6 +365,9 @@ def test_the_demo_site_serves_the_forms_and_only_what_they_load(
     assert script.startswith(prefix) and script.endswith(";\n")
     config = json.loads(script[len(prefix) : -2])["config"]
     assert {u.split("/")[2] for u in addresses(config)} == {"forge.example"}
+    # The CMS's "report it" link: the guide page about the forms.
+    guide = (out / FOLDER / config["issue_reports"]["url"] / "index.html").resolve()
+    assert guide == (out / "guide/formulaires/index.html").resolve() and guide.is_file()
 
 
 def test_a_dossier_page_opens_its_form(demo_site: tuple[Path, str]) -> None:
