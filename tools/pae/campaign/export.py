@@ -17,6 +17,7 @@ from pae.labels import (
     MOTIFS,
     OUTCOME_LABELS,
     RESULTATS,
+    SEXES,
     label,
 )
 from pae.programme.context import Context
@@ -68,8 +69,7 @@ COLUMNS: tuple[Column, ...] = (
            personal=True),
     Column("annee_naissance", "Année de naissance",
            lambda st, c: st.dossier.date_naissance.year if st.dossier.date_naissance else None),
-    Column("sexe", "Sexe", lambda st, c: _ident(st).get("sexe"),
-           {"feminin": "féminin", "masculin": "masculin"}),
+    Column("sexe", "Sexe", lambda st, c: _ident(st).get("sexe"), SEXES),
     Column("ine", "INE", lambda st, c: _ident(st).get("ine"), personal=True),
     Column("telephone", "Téléphone", lambda st, c: _ident(st).get("telephone"), personal=True),
     Column("courriel", "Courriel", lambda st, c: _ident(st).get("courriel"), personal=True),

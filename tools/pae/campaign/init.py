@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -266,7 +267,9 @@ def stage(opts: Options, staging: Path) -> list[str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
     settings = opts.root / "records" / SETTINGS_FILE
-    (records / SETTINGS_FILE).write_text(own_settings(settings), encoding="utf-8", newline="\n")
+    (records / SETTINGS_FILE).write_text(
+        without_fictional_forge(own_settings(settings)), encoding="utf-8", newline="\n"
+    )
     if (opts.root / "schema").is_dir():
         shutil.copytree(opts.root / "schema", staging / "schema")
     loaded = load_network(staging)
@@ -285,6 +288,25 @@ def stage(opts: Options, staging: Path) -> list[str]:
         f"records/jeunes/{opts.session}/{opts.uai}/",
         "CODEOWNERS",
     ]
+
+
+FORMS_KEYS = ("url_forge", "projet", "branche", "application_oauth")
+"""The settings of the site's forms (`forge` of the settings file)."""
+
+
+def without_fictional_forge(settings: str) -> str:
+    """The settings without the demo's forms settings: their forge is fictional (an address
+    in .example, a name reserved for examples), and a lycée's site must not send its team
+    there. The lycée then fills in its own forge; every other line stays."""
+    doc = Document.parse(settings)
+    url = doc.get(("forge", "url_forge"))
+    host = urlsplit(url).hostname if isinstance(url, str) else None
+    if not host or not (host == "example" or host.endswith(".example")):
+        return settings
+    for key in FORMS_KEYS:
+        if doc.get(("forge", key)) is not None:
+            doc.remove(("forge", key))
+    return doc.dump()
 
 
 BACKUP_PREFIX = ".pae-sauvegarde-"
@@ -332,6 +354,9 @@ def swap(root: Path, staging: Path) -> tuple[Path | None, int]:
             (staging / "records" / d).rename(records / d)
             moved_in.append(d)
         (staging / "CODEOWNERS").replace(owners)
+        settings = staging / "records" / SETTINGS_FILE
+        if settings.is_file():
+            settings.replace(records / SETTINGS_FILE)
     except OSError as exc:
         for d in moved_in:
             (records / d).rename(staging / "records" / d)

@@ -187,6 +187,12 @@ def init(
     show_default=True,
     help="Adresse de l'aperçu (avec --servir).",
 )
+@click.option(
+    "--edition",
+    is_flag=True,
+    help="Avec --servir : les formulaires (edition/) enregistrent dans un clone local du "
+    "dépôt, par decap-server, au lieu d'ouvrir des demandes de fusion sur la forge.",
+)
 @click.pass_context
 def site(
     ctx: click.Context,
@@ -196,6 +202,7 @@ def site(
     pseudonymiser: bool,
     servir: bool,
     adresse: str,
+    edition: bool,
 ) -> None:
     """Construire le site privé de l'équipe à partir des dossiers (MkDocs, thème Material).
 
@@ -208,10 +215,18 @@ def site(
       pae site --date 2026-10-15 --sortie /tmp/site
       pae site --etablissement 0750654D --pseudonymiser
       pae site --servir
+      pae site --servir --edition
     """
     from pae.cli.commands import site as command
 
     opts = command.Options(
-        root_of(ctx), today_or(today), sortie, etablissement, pseudonymiser, servir, adresse
+        root_of(ctx),
+        today_or(today),
+        sortie,
+        etablissement,
+        pseudonymiser,
+        servir,
+        adresse,
+        edition=edition,
     )
     ctx.exit(command.run(opts, sys.stdout, sys.stderr))

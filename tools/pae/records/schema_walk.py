@@ -15,13 +15,13 @@ def enum_values(kind: str, *path: str) -> list[str]:
     schema = load_schema(kind)
     node: dict[str, Any] = schema
     for key in path:
-        node = _resolved(node, schema)
+        node = resolved(node, schema)
         if node.get("type") == "array":
-            node = _resolved(node.get("items") or {}, schema)
+            node = resolved(node.get("items") or {}, schema)
         node = (node.get("properties") or {})[key]
-    node = _resolved(node, schema)
+    node = resolved(node, schema)
     if node.get("type") == "array":
-        node = _resolved(node.get("items") or {}, schema)
+        node = resolved(node.get("items") or {}, schema)
     return [str(v) for v in node["enum"]]
 
 
@@ -30,13 +30,13 @@ def key_order(kind: str, *path: str) -> tuple[str, ...]:
     schema = load_schema(kind)
     node: dict[str, Any] = schema
     for key in path:
-        node = _resolved(node, schema)
+        node = resolved(node, schema)
         if node.get("type") == "array":
-            node = _resolved(node.get("items") or {}, schema)
+            node = resolved(node.get("items") or {}, schema)
         node = (node.get("properties") or {})[key]
-    node = _resolved(node, schema)
+    node = resolved(node, schema)
     if node.get("type") == "array":
-        node = _resolved(node.get("items") or {}, schema)
+        node = resolved(node.get("items") or {}, schema)
     return tuple(node.get("properties") or ())
 
 
@@ -53,9 +53,10 @@ def key_orders(kind: str) -> Callable[[tuple[str | int, ...]], tuple[str, ...]]:
     return order
 
 
-def _resolved(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+def resolved(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """`node` with the `$defs` entry it refers to merged in (its own keys win)."""
     ref = node.get("$ref")
     if isinstance(ref, str) and ref.startswith("#/$defs/"):
         target: dict[str, Any] = schema["$defs"][ref.rsplit("/", 1)[1]]
-        return {**_resolved(target, schema), **{k: v for k, v in node.items() if k != "$ref"}}
+        return {**resolved(target, schema), **{k: v for k, v in node.items() if k != "$ref"}}
     return node

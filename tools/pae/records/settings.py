@@ -35,6 +35,30 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+@dataclass(frozen=True)
+class ForgeProject:
+    """The GitLab project holding the records: where the site's forms open merge requests
+    (`forge` of the settings file)."""
+
+    url_forge: str | None = None
+    projet: str | None = None
+    application_oauth: str | None = None
+    branche: str = "main"
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The keys the forms still need, in the order of the settings file."""
+        needed = ("url_forge", "projet", "application_oauth")
+        return tuple(key for key in needed if not getattr(self, key))
+
+    @property
+    def repository_url(self) -> str | None:
+        """The project's web address: https://forge.example/groupe/projet."""
+        if not self.url_forge or not self.projet:
+            return None
+        return f"{self.url_forge.rstrip('/')}/{self.projet}"
+
+
 _DISPOSITIFS = {
     "pae": Dispositif("Parcours Ambition Emploi"),
     "avenirpro_plus": Dispositif("AvenirPro+"),
@@ -62,6 +86,7 @@ class Settings:
     """Months after a campaign's end before its dossiers are anonymised."""
     cle_pseudonymes: str | None = None
     """The secret from which stable pseudonyms are drawn (exports, anonymisation)."""
+    forge_project: ForgeProject = field(default_factory=ForgeProject)
 
     def dispositif(self, name: str) -> Dispositif:
         return self.dispositifs.get(name) or self.dispositifs["pae"]
@@ -82,6 +107,8 @@ class Settings:
         calendrier = raw.get("calendrier") or {}
         privacy = raw.get("confidentialite") or {}
         known = {k: suivi[k] for k in suivi if k in cls.__dataclass_fields__}
+        project_keys = ("url_forge", "projet", "application_oauth", "branche")
+        project = ForgeProject(**{k: forge[k] for k in project_keys if k in forge})
         return cls(
             **known,
             dispositifs=dispositifs,
@@ -91,7 +118,8 @@ class Settings:
             },
             rentree_par_defaut=_month_day(calendrier.get("rentree_par_defaut") or "09-01"),
             responsables_referentiel=tuple(forge.get("responsables_referentiel") or ()),
-            url_depot=forge.get("url_depot"),
+            url_depot=forge.get("url_depot") or project.repository_url,
+            forge_project=project,
             conservation_mois=privacy.get("conservation_mois", cls.conservation_mois),
             cle_pseudonymes=privacy.get("cle_pseudonymes"),
         )

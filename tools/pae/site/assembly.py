@@ -21,6 +21,8 @@ from pae.repository import usable
 from pae.site import calendars
 from pae.site.context import Forge, Site
 from pae.site.context import Options as PageOptions
+from pae.site.edition.assets import availability, cms_folder, served_files
+from pae.site.edition.config import Inputs, cms_config, config_script
 from pae.site.history import read_histories
 from pae.site.narrowing import pseudonymise, restrict
 from pae.site.pages import generate
@@ -48,6 +50,10 @@ class Options:
     site_url: str | None = None
     """Where the site is published (GitLab Pages: CI_PAGES_URL); needed by the 404 page
     under a sub-path."""
+    edition: bool = False
+    """With `serve`: the forms save through a local proxy, on a clone of the repository."""
+    proxy_url: str | None = None
+    """That proxy's address, written into the forms' configuration."""
 
 
 @dataclass
@@ -123,6 +129,9 @@ def prepare(opts: Options) -> tuple[Site, Path]:
         invalid=invalid,
         invalid_others=others,
         redact=redact,
+        edition=availability(
+            found.settings.forge_project, cms_folder(project, TOOL_DIR), opts.pseudonymise
+        ),
     )
     return site, project
 
@@ -159,9 +168,10 @@ def assemble(
     root: Path,
     with_calendars: bool = True,
     docs_dir: Path | None = None,
+    proxy_url: str | None = None,
 ) -> Generated:
     """All the files of the docs folder: copies of site/ beside the generated pages; the
-    calendars, when left for later, as empty files (the pages link to them)."""
+    calendars, when left for later, as empty files (the pages link to them); the forms."""
     files = dict(hand_written(project))
     intro = _intro(files.pop("index.md", b"").decode("utf-8"))
     schema_dir = root / "schema" if (root / "schema").is_dir() else SCHEMA_DIR
@@ -171,4 +181,10 @@ def assemble(
         files.update(calendars.calendar_files(site))
     else:
         files.update(dict.fromkeys(calendars.calendar_paths(site), b""))
+    if site.edition.built:
+        ctx = site.ctx
+        inputs = Inputs(
+            root, ctx.network, ctx.settings.forge_project, schema_dir, ctx.today, proxy_url
+        )
+        files.update(served_files(cms_folder(project, TOOL_DIR), config_script(cms_config(inputs))))
     return Generated(site, files, project / "mkdocs.yml", docs_dir or root / BUILD_DIR)

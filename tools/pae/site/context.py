@@ -15,6 +15,7 @@ from pae.programme.deadlines import Deadline
 from pae.programme.status import DossierStatus, due_within
 from pae.records.dossier import Action, Dossier, display_name
 from pae.records.reference import Etablissement
+from pae.site.edition.links import FOLDER, Edition, dossier_fragment
 from pae.site.escape import Markup, md_escape
 from pae.site.history import Histories
 from pae.site.privacy import Redactor
@@ -77,6 +78,8 @@ class Site:
     invalid_others: int = 0
     """Invalid files it may only count (another lycée's, in a one-lycée site)."""
     redact: Redactor = field(default_factory=Redactor)
+    edition: Edition = field(default_factory=Edition)
+    """Whether this build has the forms (/edition/)."""
     by_lycee: dict[str, list[DossierStatus]] = field(init=False)
     by_referent: dict[tuple[str, str], list[DossierStatus]] = field(init=False)
     by_ml: dict[str, list[DossierStatus]] = field(init=False)
@@ -137,6 +140,12 @@ class Site:
     @staticmethod
     def referent_calendar(uai: str, ident: str) -> str:
         return f"calendriers/{uai}-{ident}.ics"
+
+    def form_link(self, src: str, d: Dossier) -> str | None:
+        """The dossier's form in /edition/, when this build has the forms."""
+        if not self.edition.built:
+            return None
+        return href(src, f"{FOLDER}/") + dossier_fragment(d.session, d.etablissement, d.id)
 
     def link(self, src: str, dest: str, text: str, cls: str = "") -> Markup:
         attr = f' class="{cls}"' if cls else ""

@@ -152,6 +152,7 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
         ),
         action_names={a.id: a.intitule for a in d.actions},
         edit_url=None if pseudonymised else site.forge.edit(d.file),
+        form_url=None if pseudonymised else site.form_link(page, d),
         mail=mail_to_ml(st, site),
         has_bilan=has_bilan_page(st, site.ctx.today),
         **_bilan_vars(bilan_view(site, st)),

@@ -101,7 +101,11 @@ def dashboard(site: Site, intro: str) -> str:
         steps=[(s, f.by_step.get(s, 0)) for s in STEP_ORDER],
         actors=sorted(f.alerts_by_actor.items(), key=lambda item: -item[1]),
         lycees=cards,
-        links={"cohorte": href(page, "cohorte.md"), "bilans": href(page, "bilans/index.md")},
+        links={
+            "cohorte": href(page, "cohorte.md"),
+            "bilans": href(page, "bilans/index.md"),
+            "edition": href(page, "edition/"),
+        },
         in_programme_filter=IN_PROGRAMME_FILTER,
     )
 

@@ -10,15 +10,26 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pae.errors import DataError, UsageError
 from pae.site import calendars
-from pae.site.assembly import BUILD_DIR, CALENDARS, UNWANTED, Options, assemble, prepare
+from pae.site.assembly import (
+    BUILD_DIR,
+    CALENDARS,
+    TOOL_DIR,
+    UNWANTED,
+    Options,
+    assemble,
+    prepare,
+)
 from pae.site.builder import build, serve
 from pae.site.context import Site
+from pae.site.edition import proxy
+from pae.site.edition.assets import cms_folder
+from pae.site.edition.links import Edition
 from pae.terminal import quiet_worker
 
 
@@ -157,6 +168,8 @@ class Built:
     """Invalid files left out of the site."""
     warnings: list[str] = field(default_factory=list)
     """MkDocs' own warnings (in English)."""
+    edition: Edition = field(default_factory=Edition)
+    """Whether the forms (/edition/) were built, else why not."""
 
 
 def invalid_count(site: Site) -> int:
@@ -171,7 +184,9 @@ def build_site(opts: Options) -> Built:
     site, project = prepare(opts)
     ics = Calendars(site)
     docs, temporary = docs_dir_for(opts.root, output)
-    gen = assemble(site, project, opts.root, with_calendars=False, docs_dir=docs)
+    gen = assemble(
+        site, project, opts.root, with_calendars=False, docs_dir=docs, proxy_url=opts.proxy_url
+    )
     gen.site_url = opts.site_url or os.environ.get("CI_PAGES_URL") or None
     # A failed build must leave the previous site as it was: build beside it, then swap.
     staging = output.with_name(f".{output.name}.construction-{os.getpid()}")
@@ -203,6 +218,7 @@ def build_site(opts: Options) -> Built:
         time.perf_counter() - started,
         invalid_count(site),
         warnings,
+        site.edition,
     )
 
 
@@ -211,13 +227,13 @@ def preview(opts: Options, say: Callable[[str], None]) -> None:
     site, project = prepare(opts)
     if count := invalid_count(site):
         say(invalid_message(count))
-    gen = assemble(site, project, opts.root)
+    gen = assemble(site, project, opts.root, proxy_url=opts.proxy_url)
     sync(gen.docs_dir, gen.files)
 
     def regenerate() -> None:
         try:
             fresh_site, _ = prepare(opts)
-            fresh = assemble(fresh_site, project, opts.root)
+            fresh = assemble(fresh_site, project, opts.root, proxy_url=opts.proxy_url)
             count = sync(fresh.docs_dir, fresh.files)
             say(f"Dossiers relus : {count} fichier(s) du site mis à jour.")
         except Exception as exc:  # keep serving whatever happens to one regeneration
@@ -232,3 +248,21 @@ def invalid_message(count: int) -> str:
         f"Attention : {count} fichier(s) invalide(s) laissé(s) hors du site "
         "(lancer « pae valider » pour voir les erreurs)."
     )
+
+
+def preview_with_forms(opts: Options, say: Callable[[str], None]) -> None:
+    """The preview, with forms that save through decap-server on a clone of the
+    repository (never its working tree)."""
+    site, project = prepare(opts)
+    if not site.edition.built:
+        raise UsageError(f"--edition : {site.edition.reason}")
+    branch = site.ctx.settings.forge_project.branche
+    clone = proxy.clone_for(opts.root, branch)
+    with proxy.running(cms_folder(project, TOOL_DIR), clone, branch) as server:
+        say(
+            f"Formulaires sur http://{opts.address}/edition/ : ils enregistrent dans le clone "
+            f"{clone} (la branche {branch} de ce dépôt, sans ce qui n'y est pas encore "
+            "enregistré par git commit), jamais dans votre copie de travail. Chaque dossier "
+            f"enregistré y crée une branche cms/… ; pour les récupérer : {server.fetch_command()}"
+        )
+        preview(replace(opts, proxy_url=server.url), say)

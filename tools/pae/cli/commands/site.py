@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from pae.errors import UsageError
 from pae.site.assembly import Options
-from pae.site.publish import build_site, invalid_message, preview
+from pae.site.publish import build_site, invalid_message, preview, preview_with_forms
 
 __all__ = ["Options", "run"]
 
 
 def run(opts: Options, out: TextIO, err: TextIO) -> int:
+    if opts.edition and not opts.serve:
+        raise UsageError("--edition va avec --servir")
     if opts.serve:
 
         def say(message: str) -> None:
@@ -18,7 +21,7 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
             stream.write(message + "\n")
             stream.flush()
 
-        preview(opts, say)
+        (preview_with_forms if opts.edition else preview)(opts, say)
         return 0
     built = build_site(opts)
     if built.invalid:
@@ -30,4 +33,8 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
         f"Site construit dans {built.output} : {built.dossiers} dossier(s), "
         f"{built.lycees} lycée(s), en {elapsed} s.\n"
     )
+    if built.edition.built:
+        out.write(f"Formulaires de saisie : {built.output / 'edition'}/\n")
+    else:
+        out.write(f"Formulaires de saisie non construits : {built.edition.reason}.\n")
     return 0
