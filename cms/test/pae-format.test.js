@@ -34,6 +34,8 @@ const schemaFor = (file) => {
 };
 const jeuneSchema = JSON.parse(fs.readFileSync(path.join(SCHEMAS, 'jeune.schema.json'), 'utf8'));
 const jeunes = files.filter((f) => f.includes('/jeunes/'));
+// The dossier the edit tests below describe (a full plan: check-ins, attendance, bilan).
+const YANIS = jeunes.find((f) => f.endsWith('0990001N-2026-001.yaml'));
 
 function fresh(file, opts = {}) {
   const fmt = createPaeFormat({ schema: schemaFor(file), keyFields: ['id', 'uai'], ...opts });
@@ -160,7 +162,7 @@ test('changing one scalar changes one line (every kind of scalar, in every file)
 });
 
 test('risky scalars come out quoted and read back as the same text', () => {
-  const f = jeunes[0];
+  const f = YANIS;
   const risky = ['14:00', '9:30', '1:30:00', 'yes', 'No', 'ON', 'off', 'y', 'n', 'true', 'False', 'null', '~', '', '=', '<<',
     '06 12 34 56 78', '+33 6 12 34 56 78', '0612345678', '2026', '0990', '089', '1e3', '1.5', '.5', '1_000', '0x1F', '07-01', '2/3',
     '2026-09-11', '2026-9-1', '.nan', '-.inf', ' espace', 'fin ', '#hash', '- tiret', '@arobase', '[liste]', '{map}', 'a: b', 'x #y', '%pc', '*étoile', '&ancre', '!tag', '|', '>'];
@@ -187,7 +189,7 @@ test('risky scalars come out quoted and read back as the same text', () => {
 });
 
 test('dates: plain in date fields, quoted elsewhere', () => {
-  const f = jeunes[0];
+  const f = YANIS;
   const { fmt, data } = fresh(f);
   data.identite.date_naissance = '2008-01-31';
   data.identite.nom = '2008-01-31';
@@ -212,7 +214,7 @@ test('times in the flow creneaux list stay quoted; new creneau is a flow map', (
 });
 
 test('multi-line text becomes a literal block, never folded; long lines are not folded', () => {
-  const f = jeunes[0];
+  const f = YANIS;
   const { fmt, data } = fresh(f);
   data.suivi.points[0].resume = 'Ligne une : rien\nLigne deux';
   const long = 'mot '.repeat(60).trim();
@@ -224,7 +226,7 @@ test('multi-line text becomes a literal block, never folded; long lines are not 
 });
 
 test('removing items and keys removes exactly their lines', () => {
-  const f = jeunes[0];
+  const f = YANIS;
   const { fmt, text, data } = fresh(f);
   const removedPoint = data.suivi.points.splice(1, 1)[0];
   data.suivi.assiduite.splice(0, 1);
@@ -238,7 +240,7 @@ test('removing items and keys removes exactly their lines', () => {
 });
 
 test('removing the first key of a list item on its dash line', () => {
-  const f = jeunes[0];
+  const f = YANIS;
   const { fmt, data } = fresh(f);
   delete data.suivi.points[0].date;
   const out = fmt.toFile(data);
@@ -247,7 +249,7 @@ test('removing the first key of a list item on its dash line', () => {
 });
 
 test('emptied values are removed rather than written as "" or []', () => {
-  const f = jeunes[0];
+  const f = YANIS;
   const { fmt, data } = fresh(f);
   data.suivi.points.push({ date: '2026-12-18', avec: [], resume: 'ok', commentaire: '' });
   data.entretien_information.besoins = [];
@@ -258,7 +260,7 @@ test('emptied values are removed rather than written as "" or []', () => {
 });
 
 test('new keys go where the schema puts them', () => {
-  const f = jeunes[0];
+  const f = YANIS;
   const { fmt, text, data } = fresh(f);
   data.dispositif = 'avenirpro_plus'; // schema order: after volontaire
   const out = fmt.toFile(data);
@@ -268,7 +270,7 @@ test('new keys go where the schema puts them', () => {
 });
 
 test('toFile patches the cached version closest to the data (main vs. branch)', () => {
-  const f = jeunes[0];
+  const f = YANIS;
   const fmt = createPaeFormat({ schema: jeuneSchema });
   const main = fs.readFileSync(f, 'utf8');
   const branch = main.replace('# Données fictives', '# Modifié sur la branche\n# Données fictives');
