@@ -80,7 +80,7 @@ def validate(
     scope = changes.scope(root, list(paths), since)
     if scope.paths == [] and not scope.codeowners:
         return ValidationResult([], strict=strict)
-    loaded = load_network(root, scope.paths, jobs)
+    loaded = load_network(root, scope.paths, jobs, keep_raw=False)
     if paths and not loaded.checked:
         shown = ", ".join(str(p) for p in paths)
         raise UsageError(

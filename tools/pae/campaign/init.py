@@ -8,7 +8,7 @@ import secrets
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -247,7 +247,7 @@ def stage(opts: Options, staging: Path) -> list[str]:
         **({"forge_chef": opts.forge_chef} if opts.forge_chef else {}),
         "mission_locale": opts.ml_id,
         "referents": [
-            {k: v for k, v in r.__dict__.items() if v is not None} for r in opts.referents
+            {k: v for k, v in asdict(r).items() if v is not None} for r in opts.referents
         ],
     }
     mission = {"id": opts.ml_id, "nom": opts.ml_nom, "courriel": opts.ml_courriel}

@@ -6,7 +6,7 @@ tests a dossier's dates on its own. "As of D": an event dated after D has not ha
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Container, Iterator
 from datetime import date, timedelta
 
 from pae.codes import Actor
@@ -217,17 +217,15 @@ def unexcused_absence_run(d: Dossier, today: date, length: int, since: date) -> 
 
 def slot_dates(action: Action, slot: Creneau, start: date) -> list[date]:
     """Dates of a weekly slot within the action, from `start` on."""
-    day = max(action.debut, start)
-    day += timedelta(days=(slot.weekday - day.weekday()) % 7)
-    out = []
-    while day <= action.fin:
-        out.append(day)
-        day += timedelta(days=7)
-    return out
+    first = max(action.debut, start)
+    first += timedelta(days=(slot.weekday - first.weekday()) % 7)
+    if first > action.fin:
+        return []
+    return [first + timedelta(weeks=k) for k in range((action.fin - first).days // 7 + 1)]
 
 
 def sessions(
-    d: Dossier, start: date, end: date, closed: Collection[date] = ()
+    d: Dossier, start: date, end: date, closed: Container[date] = ()
 ) -> list[tuple[date, Action, Creneau]]:
     """The sessions the weekly timetable plans within [start, end], in time order; none on
     a closed day (school holidays, public holidays: the young people keep them)."""
@@ -241,12 +239,13 @@ def sessions(
     return sorted(out, key=lambda s: (s[0], s[2].debut, s[1].index))
 
 
-def unrecorded_sessions(
-    d: Dossier, start: date, end: date, closed: Collection[date] = ()
+def unrecorded(
+    d: Dossier, planned: list[tuple[date, Action, Creneau]]
 ) -> list[tuple[date, Action, Creneau]]:
-    """Planned sessions with no attendance line for their day and action: « non saisi »."""
+    """Of the planned sessions, those with no attendance line for their day and action:
+    « non saisi »."""
     recorded = {(p.date, p.action) for p in d.assiduite}
-    return [s for s in sessions(d, start, end, closed) if (s[0], s[1].id) not in recorded]
+    return [s for s in planned if (s[0], s[1].id) not in recorded]
 
 
 def is_company_placement(action: Action) -> bool:

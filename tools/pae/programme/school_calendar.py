@@ -124,6 +124,11 @@ class SchoolCalendar:
             self._school_days[key] = SchoolDays(self, zone, region)
         return self._school_days[key]
 
+    def closed(self, zone: str, holidays_region: str | None) -> ClosedDays:
+        """The days without school of a zone (holidays and public holidays), to test a
+        day with `in` (weekends are not in it: a Saturday slot is a session)."""
+        return ClosedDays(self, zone, self._check(zone, holidays_region))
+
     def rentree(self, zone: str, holidays_region: str | None, year: int) -> date | None:
         """The first school day after the summer break of `year` in `zone`, or None when
         the library does not know when that break ends (zone or year not covered)."""
@@ -233,6 +238,20 @@ class SchoolCalendar:
                 if start <= day <= end:
                     result[day] = closure
         return dict(sorted(result.items())), self._gaps(zone, region, start, end)
+
+
+class ClosedDays:
+    """`day in closed`: whether a day is a school holiday or a public holiday of a zone."""
+
+    def __init__(self, calendar: SchoolCalendar, zone: str, region: str) -> None:
+        self._calendar = calendar
+        self._zone = zone
+        self._region = region
+
+    def __contains__(self, day: object) -> bool:
+        if not isinstance(day, date):
+            return False
+        return day in self._calendar._day_map(self._zone, self._region, day.year)
 
 
 class SchoolDays:

@@ -3,7 +3,7 @@ once for every consumer (validation, commands, site, exports)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -23,7 +23,7 @@ from pae.programme.facts import (
     is_company_placement,
     programme_start,
     sessions,
-    unrecorded_sessions,
+    unrecorded,
 )
 from pae.programme.rules.eligibility import MEF_BY_DIPLOMA
 from pae.programme.steps import Step, step
@@ -173,14 +173,12 @@ def held_sessions(d: Dossier, ctx: Context) -> tuple[int, int]:
     start = min((a.debut for a in d.actions if a.creneaux), default=None)
     if start is None or start > ctx.today:
         return 0, 0
-    closed: Collection[date] = ()
+    closed: Container[date] = ()
     etab = ctx.network.etablissements.get(d.etablissement)
     if etab is not None:
-        closed = ctx.calendar.closed_days(etab.zone_vacances, etab.jours_feries, start, ctx.today)[
-            0
-        ]
+        closed = ctx.calendar.closed(etab.zone_vacances, etab.jours_feries)
     planned = sessions(d, start, ctx.today, closed)
-    return len(planned), len(unrecorded_sessions(d, start, ctx.today, closed))
+    return len(planned), len(unrecorded(d, planned))
 
 
 def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
+from functools import cache
+from sys import intern
 from typing import Any
 
 Raw = dict[str, Any]
@@ -11,18 +13,35 @@ Day = date  # for fields declared after a field named `date`
 
 
 def _d(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else None
+    return _req_d(value) if isinstance(value, str) else None
 
 
 def _int(value: Any) -> int | None:
     return int(value) if isinstance(value, int | float) else None
 
 
-def _req_d(value: Any) -> date:
+@cache
+def _req_d(value: str) -> date:
+    """Dates are few and met again and again: one object each (10,000 dossiers hold
+    400,000 dates of a few hundred days)."""
     return date.fromisoformat(value)
 
 
-@dataclass(frozen=True)
+@cache
+def _time(value: str) -> time:
+    return time.fromisoformat(value)
+
+
+def _word(value: Any) -> Any:
+    """A code (statut, canal, action id…) as one shared string, not one per line."""
+    return intern(value) if isinstance(value, str) else value
+
+
+def _words(values: Any) -> tuple[str, ...]:
+    return tuple(intern(v) for v in values or ())
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     date: date
     canal: str
@@ -31,7 +50,7 @@ class Contact:
     reponse: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntretienInformation:
     date: date
     mission_locale: str | None
@@ -44,7 +63,7 @@ class EntretienInformation:
     ft_double_suivi: bool | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Inscription:
     date: date
     mef: str
@@ -53,7 +72,7 @@ class Inscription:
     dossier_imilo: bool | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntretienApprofondi:
     date: date | None
     projet: str | None = None
@@ -61,7 +80,7 @@ class EntretienApprofondi:
     participants: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Creneau:
     jour: str
     debut: time
@@ -69,19 +88,20 @@ class Creneau:
 
     @property
     def weekday(self) -> int:
-        return JOURS.index(self.jour)
+        return WEEKDAYS[self.jour]
 
 
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+WEEKDAYS = {jour: i for i, jour in enumerate(JOURS)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Convention:
     date_signature: date
     reference: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tuteur:
     nom: str
     fonction: str | None = None
@@ -89,7 +109,7 @@ class Tuteur:
     courriel: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Action:
     index: int
     id: str
@@ -104,7 +124,7 @@ class Action:
     tuteur: Tuteur | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     index: int
     date: date
@@ -112,7 +132,7 @@ class Point:
     resume: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Presence:
     index: int
     date: date
@@ -121,14 +141,14 @@ class Presence:
     commentaire: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SortieAnticipee:
     date: date
     motif: str
     commentaire: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passation:
     date: date
     vers: str
@@ -136,7 +156,7 @@ class Passation:
     commentaire: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bilan:
     date: date | None
     solution: str | None = None
@@ -150,7 +170,7 @@ class Bilan:
     absence_jeune: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dossier:
     """One young person's dossier; `raw` keeps the loaded values for pages and exports."""
 
@@ -189,7 +209,7 @@ class Dossier:
         return next((a for a in self.actions if a.id == ident), None)
 
     @classmethod
-    def from_raw(cls, raw: Raw, file: str) -> Dossier:
+    def from_raw(cls, raw: Raw, file: str, keep_raw: bool = True) -> Dossier:
         ident = raw.get("identite") or {}
         exam = raw.get("examen") or {}
         rep = raw.get("reperage") or {}
@@ -200,7 +220,7 @@ class Dossier:
             etablissement=raw["etablissement"],
             volontaire=raw["volontaire"],
             file=file,
-            raw=raw,
+            raw=raw if keep_raw else {},
             dispositif=raw.get("dispositif", "pae"),
             boursier=raw.get("boursier"),
             nom=ident.get("nom", ""),
@@ -214,10 +234,10 @@ class Dossier:
             contacts=tuple(
                 Contact(
                     _req_d(c["date"]),
-                    c["canal"],
-                    c["resultat"],
-                    tuple(c.get("propositions") or ()),
-                    c.get("reponse"),
+                    _word(c["canal"]),
+                    _word(c["resultat"]),
+                    _words(c.get("propositions")),
+                    _word(c.get("reponse")),
                 )
                 for c in rep.get("contacts") or ()
             ),
@@ -229,11 +249,17 @@ class Dossier:
                 for i, a in enumerate((raw.get("parcours") or {}).get("actions") or ())
             ),
             points=tuple(
-                Point(i, _req_d(p["date"]), tuple(p.get("avec") or ()), p.get("resume"))
+                Point(i, _req_d(p["date"]), _words(p.get("avec")), p.get("resume"))
                 for i, p in enumerate(suivi.get("points") or ())
             ),
             assiduite=tuple(
-                Presence(i, _req_d(a["date"]), a["action"], a["statut"], a.get("commentaire"))
+                Presence(
+                    i,
+                    _req_d(a["date"]),
+                    _word(a["action"]),
+                    _word(a["statut"]),
+                    a.get("commentaire"),
+                )
                 for i, a in enumerate(suivi.get("assiduite") or ())
             ),
             sortie_anticipee=_sortie(raw.get("sortie_anticipee")),
@@ -251,8 +277,8 @@ def _entretien_information(raw: Raw | None) -> EntretienInformation | None:
         mission_locale=raw.get("mission_locale"),
         decision=raw.get("decision"),
         conseiller_ml=raw.get("conseiller_ml"),
-        participants=tuple(raw.get("participants") or ()),
-        besoins=tuple(raw.get("besoins") or ()),
+        participants=_words(raw.get("participants")),
+        besoins=_words(raw.get("besoins")),
         ft_inscrit=ft.get("inscrit"),
         ft_verifie=ft.get("verifie"),
         ft_double_suivi=ft.get("double_suivi"),
@@ -278,22 +304,22 @@ def _approfondi(raw: Raw | None) -> EntretienApprofondi | None:
         date=_d(raw.get("date")),
         projet=raw.get("projet"),
         projet_detail=raw.get("projet_detail"),
-        participants=tuple(raw.get("participants") or ()),
+        participants=_words(raw.get("participants")),
     )
 
 
 def _action(index: int, raw: Raw) -> Action:
     return Action(
         index=index,
-        id=raw["id"],
-        type=raw["type"],
+        id=_word(raw["id"]),
+        type=_word(raw["type"]),
         intitule=raw["intitule"],
         debut=_req_d(raw["debut"]),
         fin=_req_d(raw["fin"]),
-        structure=raw.get("structure"),
-        lieu=raw.get("lieu"),
+        structure=_word(raw.get("structure")),
+        lieu=_word(raw.get("lieu")),
         creneaux=tuple(
-            Creneau(c["jour"], time.fromisoformat(c["debut"]), time.fromisoformat(c["fin"]))
+            Creneau(_word(c["jour"]), _time(c["debut"]), _time(c["fin"]))
             for c in raw.get("creneaux") or ()
         ),
         convention=_convention(raw.get("convention")),
@@ -332,7 +358,7 @@ def _bilan(raw: Raw | None) -> Bilan | None:
         date=_d(raw.get("date")),
         solution=raw.get("solution"),
         solution_detail=raw.get("solution_detail"),
-        participants=tuple(raw.get("participants") or ()),
+        participants=_words(raw.get("participants")),
         transmis_chef_etablissement=_d(raw.get("transmis_chef_etablissement")),
         imilo_mis_a_jour=raw.get("imilo_mis_a_jour"),
         competences_acquises=raw.get("competences_acquises"),

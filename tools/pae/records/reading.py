@@ -216,15 +216,17 @@ def _read_in_worker(path: Path) -> Loaded:
     return _worker_reader(path)
 
 
-def read_all(root: Path, paths: Sequence[Path], schema_dir: Path, jobs: int) -> list[Loaded]:
-    """Read files, in `jobs` processes when there are enough of them."""
+def read_all(root: Path, paths: Sequence[Path], schema_dir: Path, jobs: int) -> Iterator[Loaded]:
+    """Read files, in `jobs` processes when there are enough of them, in order, one at a
+    time: each file's values can be turned into the model, and dropped, as they come."""
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
         reader = _Reader(root, schema_dir)
-        return [reader(p) for p in paths]
+        yield from (reader(p) for p in paths)
+        return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    chunk = max(16, len(paths) // (jobs * 8))
+    chunk = 32  # small batches: a worker holds few parsed files at once (memory)
     with context.Pool(jobs, _init_worker, (root, schema_dir)) as pool:
-        return pool.map(_read_in_worker, paths, chunksize=chunk)
+        yield from pool.imap(_read_in_worker, paths, chunksize=chunk)
 
 
 @contextmanager
@@ -245,13 +247,17 @@ def no_cyclic_gc() -> Iterator[None]:
 
 
 def load_network(
-    root: Path, only: Iterable[Path] | None = None, jobs: int | None = None
+    root: Path, only: Iterable[Path] | None = None, jobs: int | None = None, keep_raw: bool = True
 ) -> LoadResult:
-    """Load the whole reference data and the dossiers (all, or those under `only`)."""
+    """Load the whole reference data and the dossiers (all, or those under `only`).
+
+    `keep_raw=False` keeps the model of each dossier without its parsed values: what the
+    rules read, half the memory (`pae valider`); the views need the values (free text).
+    """
     records = root / "records"
     schema_dir = schema_dir_of(root)
     every = discover(records)
-    wanted = every if only is None else _select(every, [located(p) for p in only])
+    wanted = every if only is None else select(every, [located(p) for p in only])
     reference = [p for p in every if not _is_dossier(p, records)]
     to_read = sorted(set(reference) | set(wanted))
     checked = {p.relative_to(root).as_posix() for p in wanted}
@@ -263,7 +269,7 @@ def load_network(
         for item in loaded:
             if item.rel in checked:
                 problems.extend(item.problems)
-            _add(network, item)
+            _add(network, item, keep_raw)
             if item.kind == "parametres" and item.data is not None:
                 try:
                     settings = Settings.from_raw(item.data)
@@ -276,16 +282,19 @@ def _is_dossier(path: Path, records: Path) -> bool:
     return path.relative_to(records).parts[0] == "jeunes"
 
 
-def _select(every: list[Path], only: list[Path]) -> list[Path]:
+def select(every: list[Path], only: list[Path]) -> list[Path]:
+    """The files that are one of `only` or lie under one of them, in linear time: a set
+    of the places asked for, looked up for each file and each of its folders."""
+    asked = set(only)
     chosen = []
     for path in every:
         resolved = located(path)
-        if any(resolved == o or o in resolved.parents for o in only):
+        if resolved in asked or not asked.isdisjoint(resolved.parents):
             chosen.append(path)
     return chosen
 
 
-def _add(network: Network, item: Loaded) -> None:
+def _add(network: Network, item: Loaded, keep_raw: bool = True) -> None:
     stem = Path(item.rel).stem
     if item.data is None:
         if item.kind in ("etablissement", "mission-locale", "offre"):
@@ -299,7 +308,7 @@ def _add(network: Network, item: Loaded) -> None:
     elif item.kind == "offre":
         _keep_one(network, network.offres, "id", Offre.from_raw(data, item.rel))
     elif item.kind == "jeune":
-        network.dossiers.append(Dossier.from_raw(data, item.rel))
+        network.dossiers.append(Dossier.from_raw(data, item.rel, keep_raw))
 
 
 _Reference = TypeVar("_Reference", Etablissement, MissionLocale, Offre)

@@ -8,7 +8,7 @@ from typing import Any
 Raw = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Referent:
     id: str
     nom: str
@@ -16,7 +16,7 @@ class Referent:
     forge: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Etablissement:
     uai: str
     nom: str
@@ -59,14 +59,14 @@ class Etablissement:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conseiller:
     id: str
     nom: str
     courriel: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MissionLocale:
     id: str
     nom: str
@@ -94,14 +94,14 @@ class MissionLocale:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OffreAction:
     id: str
     type: str
     intitule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Offre:
     id: str
     nom: str
