@@ -58,6 +58,8 @@ def test_csv_opens_in_french_excel(demo: Path, capsysbinary: pytest.CaptureFixtu
     assert first["Diplôme"] == "bac pro"
     assert first["Étape"] == "Bilan"
     assert first["Boursier"] == "oui"
+    # The days the allowance is paid on: the placement's attendance lines marked present.
+    assert first["Jours de stage en entreprise effectués"] == "8"  # 8 lines of a3, present
 
 
 def test_cells_never_run_as_formulas(

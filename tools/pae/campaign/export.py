@@ -108,6 +108,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("jours_en_parcours", "Jours en parcours", lambda st, c: st.jours_en_parcours),
     Column("assiduite", "Assiduité (%)", lambda st, c: _percent(st.assiduite)),
     Column("seances_non_saisies", "Séances non saisies", lambda st, c: st.sessions_unrecorded),
+    Column("jours_stage_effectues", "Jours de stage en entreprise effectués",
+           lambda st, c: sum(st.jours_effectues.values())),
     Column("sortie", "Solution de sortie", lambda st, c: st.sortie, OUTCOME_LABELS),
     Column("sortie_positive", "Sortie positive", lambda st, c: st.sortie_positive),
     Column("sortie_anticipee_le", "Sortie anticipée le",
