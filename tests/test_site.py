@@ -835,3 +835,27 @@ def test_mkdocs_warnings_say_they_are_mkdocs_own(
 
 def test_pages_use_the_one_plural_of_the_tool() -> None:
     assert render.environment().globals["plural"] is labels.plural
+
+
+def search_docs(built: Built) -> list[dict[str, str]]:
+    index = json.loads((built.out / "search/search_index.json").read_text(encoding="utf-8"))
+    docs: list[dict[str, str]] = index["docs"]
+    return docs
+
+
+def test_search_finds_each_dossier_by_name_id_lycee_and_step(full: Built) -> None:
+    docs = [d for d in search_docs(full) if d["location"].startswith("dossiers/")]
+    # One short entry per dossier: the page itself is not parsed by the search plugin.
+    locations = [d["location"] for d in docs]
+    assert len(locations) == len(set(locations)) == len(list((full.out / "dossiers").iterdir()))
+    assert all("#" not in x for x in locations)
+    person = full.people[0]
+    mine = next(d for d in docs if person.prenom in d["title"] and person.nom in d["title"])
+    assert mine["location"] == f"dossiers/{person.ident}/"
+    assert person.ident in mine["text"] and "Lycée" in mine["text"]
+
+
+def test_a_pseudonymised_search_index_names_nobody(pseudo: Built) -> None:
+    text = json.dumps(search_docs(pseudo), ensure_ascii=False)
+    for person in pseudo.people:
+        assert person.nom not in text, person.nom

@@ -30,6 +30,7 @@ from pae.site.context import Site
 from pae.site.edition import proxy
 from pae.site.edition.assets import cms_folder
 from pae.site.edition.links import Edition
+from pae.site.search import add_dossiers
 from pae.terminal import quiet_worker
 
 
@@ -196,6 +197,7 @@ def build_site(opts: Options) -> Built:
         # every file of the docs folder.
         sync(gen.docs_dir, gen.files)
         warnings = build(gen, staging)
+        add_dossiers(staging, site)
         files = {Path(k).name: v for k, v in ics.result().items()}
         if not temporary:
             sync(gen.docs_dir / CALENDARS, files)
