@@ -21,6 +21,7 @@ from pae.problems import Problem
 from pae.programme.context import Context
 from pae.programme.rules import check_network
 from pae.programme.status import DossierStatus, dossier_status, network_status
+from pae.records.dossier import KeepRaw
 from pae.records.network import Network
 from pae.records.positions import fill_positions
 from pae.records.reading import load_network, require_records
@@ -109,7 +110,7 @@ class Usable:
     invalid_files: list[str]
 
 
-def usable(root: Path, today: date) -> Usable:
+def usable(root: Path, today: date, keep_raw: KeepRaw = True) -> Usable:
     """Load the records and set aside every file with an error (warnings keep it in).
 
     Seen as of `today`, an event dated later has not happened yet: it is not an error here
@@ -117,7 +118,7 @@ def usable(root: Path, today: date) -> Usable:
     dossiers whatever the reference date.
     """
     require_records(root)
-    loaded = load_network(root)
+    loaded = load_network(root, keep_raw=keep_raw)
     ctx = Context(loaded.network, loaded.settings, today, future_events_are_errors=False)
     problems = loaded.problems + check_network(ctx)
     invalid = sorted({p.file for p in problems if p.is_error})

@@ -17,7 +17,7 @@ from pae.codes import Code
 from pae.errors import UsageError
 from pae.problems import Problem
 from pae.records import load
-from pae.records.dossier import Dossier
+from pae.records.dossier import Dossier, KeepRaw
 from pae.records.network import Copy, Network
 from pae.records.positions import Positions
 from pae.records.reference import Etablissement, MissionLocale, Offre
@@ -247,12 +247,16 @@ def no_cyclic_gc() -> Iterator[None]:
 
 
 def load_network(
-    root: Path, only: Iterable[Path] | None = None, jobs: int | None = None, keep_raw: bool = True
+    root: Path,
+    only: Iterable[Path] | None = None,
+    jobs: int | None = None,
+    keep_raw: KeepRaw = True,
 ) -> LoadResult:
     """Load the whole reference data and the dossiers (all, or those under `only`).
 
     `keep_raw=False` keeps the model of each dossier without its parsed values: what the
-    rules read, half the memory (`pae valider`); the views need the values (free text).
+    rules read, half the memory (`pae valider`); a set of top-level keys keeps those only
+    (the site's pages read three); the narrowed views redact them all (`True`).
     """
     records = root / "records"
     schema_dir = schema_dir_of(root)
@@ -294,7 +298,7 @@ def select(every: list[Path], only: list[Path]) -> list[Path]:
     return chosen
 
 
-def _add(network: Network, item: Loaded, keep_raw: bool = True) -> None:
+def _add(network: Network, item: Loaded, keep_raw: KeepRaw = True) -> None:
     stem = Path(item.rel).stem
     if item.data is None:
         if item.kind in ("etablissement", "mission-locale", "offre"):

@@ -19,7 +19,7 @@ from pae.programme.status import network_status
 from pae.records.schemas import SCHEMA_DIR
 from pae.repository import usable
 from pae.site import calendars
-from pae.site.context import Forge, Site
+from pae.site.context import RAW_READ, Forge, Site
 from pae.site.context import Options as PageOptions
 from pae.site.edition.assets import availability, cms_folder, served_files
 from pae.site.edition.config import Inputs, cms_config, config_script
@@ -99,7 +99,8 @@ def _mkdocs_config(config_file: Path) -> dict[str, Any]:
 
 def prepare(opts: Options) -> tuple[Site, Path]:
     """Load, validate and narrow the records; compute every status and figure."""
-    found = usable(opts.root, opts.today)
+    narrowed = opts.pseudonymise or bool(opts.etablissement)
+    found = usable(opts.root, opts.today, keep_raw=True if narrowed else RAW_READ)
     project = project_dir(opts.root)
     network, invalid = found.network, found.invalid_files
     others = 0

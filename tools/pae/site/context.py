@@ -20,6 +20,11 @@ from pae.site.escape import Markup, md_escape
 from pae.site.history import Histories
 from pae.site.privacy import Redactor
 
+RAW_READ = frozenset({"identite", "examen", "reperage"})
+"""What the pages read of a dossier's own parsed values, beyond its model (contact details,
+kept marks, the contacts' proposals; the cohort figures' sex): the site keeps only these
+(a third of the memory at 3,000 dossiers). Reading another key needs it added here."""
+
 
 @dataclass(frozen=True)
 class Options:
