@@ -11,6 +11,7 @@ from pae.codes import Actor
 from pae.labels import CANAUX, CONTACT_RESULTS, EXIT_REASONS, HANDOVER_TO, MEF, label
 from pae.problems import Problem
 from pae.programme.alerts import alerts
+from pae.programme.as_of import known_at
 from pae.programme.clock import attendance_window_start, rentree
 from pae.programme.context import Context
 from pae.programme.deadlines import Deadline, deadlines
@@ -73,6 +74,16 @@ class DossierStatus:
     jours_effectues: dict[str, int] = field(default_factory=dict)
     """Days done in each company placement (action id → days), from its attendance lines:
     what the lycée pays the allowance on."""
+    full: Dossier | None = None
+    """The dossier as written, when it holds events dated after today: `dossier` is the
+    dossier as known today (`as_of.known_at`), what every value above is computed on."""
+    errors: list[Problem] = field(default_factory=list)
+    """The rules this dossier fails (never its schema: such a file is left out of the
+    views); set by `repository.statuses`, shown as a banner on the dossier's page."""
+    later: list[Event] = field(default_factory=list)
+    """What the dossier records for after today and the views leave out (an exit, a
+    check-in, a bilan written ahead), in date order, each `done=False`: the site may show
+    them greyed as « prévu »; planned actions and interviews stay in `timeline`."""
 
     @property
     def next_deadline(self) -> Deadline | None:
@@ -181,8 +192,11 @@ def held_sessions(d: Dossier, ctx: Context) -> tuple[int, int]:
     return len(planned), len(unrecorded(d, planned))
 
 
-def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
+def dossier_status(written: Dossier, ctx: Context) -> DossierStatus:
+    """The status as of `ctx.today`, computed on the dossier as known that day."""
     settings, today = ctx.settings, ctx.today
+    d = known_at(written, today)
+    events = timeline(d, today)
     disp = settings.dispositif(d.dispositif)
     etape, reason = step(d, today, settings)
     planned, unrecorded = held_sessions(d, ctx)
@@ -193,7 +207,7 @@ def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
         motif_non_inscription=reason,
         deadlines=deadlines(d, etape, ctx),
         alertes=list(alerts(d, etape, ctx)),
-        timeline=timeline(d, today),
+        timeline=events,
         notes_conservables_jusqu_a=d.premiere_session + 5 if d.premiere_session else None,
         assiduite=attendance_rate(d, None, today),
         assiduite_recente=attendance_rate(d, attendance_window_start(ctx, d), today),
@@ -207,7 +221,14 @@ def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
         jours_effectues={
             a.id: days_done(d, a, today) for a in d.actions if is_company_placement(a)
         },
+        full=None if d is written else written,
+        later=[] if d is written else _later(written, events, today),
     )
+
+
+def _later(written: Dossier, shown: list[Event], today: date) -> list[Event]:
+    seen = set(shown)
+    return [e for e in timeline(written, today) if e not in seen]
 
 
 def network_status(ctx: Context) -> list[DossierStatus]:
