@@ -248,6 +248,10 @@ def test_bad_date_is_refused_in_french(run: Run, depot: Path) -> None:
          "(établissements : 0990001N, 0990002P)"),
         ("echeances", "--referent", "c-duran", "référent « c-duran » inconnu "
          "(référents : c-durand, m-roux)"),
+        ("echeances", "--conseiller", "inconnu", "conseiller « inconnu » inconnu "
+         "(conseillers : a-benali)"),
+        ("statut", "--conseiller", "a-benal", "conseiller « a-benal » inconnu "
+         "(conseillers : a-benali)"),
     ],
 )  # fmt: skip
 def test_a_filter_naming_nobody_is_a_usage_error(
@@ -271,3 +275,13 @@ def test_the_step_choices_are_the_steps_of_the_core() -> None:
     from pae.programme.steps import Step
 
     assert [s.value for s in Step] == STEPS
+
+
+def test_one_conseillers_young_people(run: Run, depot: Path) -> None:
+    # Inès Petit, not enrolled, has no conseiller yet; Yanis Bernard was never met.
+    assert ids(statut(run, depot, "--conseiller", "a-benali")) == [
+        "0990001N-2026-001",
+        "0990001N-2026-003",
+        "0990001N-2026-005",
+        "0990001N-2026-006",
+    ]

@@ -107,7 +107,13 @@ depot_option = click.option(
 
 
 def filter_options(func: F) -> F:
-    """`--etablissement` and `--referent`: the lycée's or the référent's young people only."""
+    """`--etablissement`, `--referent` and `--conseiller`: one lycée's young people, one
+    référent's or one conseiller's of the mission locale."""
+    func = click.option(
+        "--conseiller",
+        metavar="ID",
+        help="Seulement les jeunes de ce conseiller de la mission locale.",
+    )(func)
     func = click.option("--referent", metavar="ID", help="Seulement les jeunes de ce référent.")(
         func
     )

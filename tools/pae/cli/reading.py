@@ -133,6 +133,7 @@ def statut(
     today: date | None,
     etablissement: str | None,
     referent: str | None,
+    conseiller: str | None,
     etape: str | None,
     alertes_seulement: bool,
     fmt: str,
@@ -146,6 +147,7 @@ def statut(
     Exemples :
       pae statut --date 2026-10-15
       pae statut --referent c-durand --alertes-seulement
+      pae statut --conseiller e-faivre
       pae statut --format csv > cohorte.csv
       pae statut 0990001N-2026-001
     """
@@ -161,6 +163,7 @@ def statut(
         alertes_seulement,
         fmt,
         color=sys.stdout.isatty(),
+        conseiller=conseiller,
     )
     ctx.exit(command.run(opts, sys.stdout, sys.stderr))
 
@@ -196,20 +199,28 @@ def echeances(
     jours: int | None,
     etablissement: str | None,
     referent: str | None,
+    conseiller: str | None,
     ics: Path | None,
     fmt: str,
 ) -> None:
-    """Ce qui est à faire dans les prochains jours, par personne qui doit agir.
+    """Ce qui est à faire dans les prochains jours, sous chaque personne qui doit agir.
 
-    Les échéances dépassées sont incluses (« EN RETARD »).
+    Chaque personne est nommée (chef d'établissement, référent, conseiller de la mission
+    locale), chaque ligne nomme le jeune ; les échéances dépassées sont incluses (« EN
+    RETARD »), et les alertes du conseiller (A4, A9, A10) sont sous son nom. Avec
+    --referent ou --conseiller, seulement ce que cette personne doit faire ; avec --ics,
+    son agenda (l'horizon --jours appliqué, les vacances et jours fériés exclus des
+    créneaux).
 
     \b
     Exemples :
       pae echeances
       pae echeances --jours 30 --referent c-durand
-      pae echeances --ics agenda.ics
+      pae echeances --conseiller e-faivre --ics agenda.ics
     """
     from pae.cli.commands import echeances as command
 
-    opts = command.Options(root_of(ctx), today_or(today), jours, etablissement, referent, ics, fmt)
+    opts = command.Options(
+        root_of(ctx), today_or(today), jours, etablissement, referent, ics, fmt, conseiller
+    )
     ctx.exit(command.run(opts, sys.stdout, sys.stderr))

@@ -105,13 +105,18 @@ class DossierStatus:
         return self.etablissement.referent(ins.referent)
 
     @property
+    def conseiller_id(self) -> str | None:
+        """The young person's conseiller at the mission locale: the enrolment's, else the
+        information interview's (who follows up France Travail, A10, before enrolment)."""
+        ins, ei = self.dossier.inscription, self.dossier.entretien_information
+        if ins and ins.conseiller_ml:
+            return ins.conseiller_ml
+        return ei.conseiller_ml if ei else None
+
+    @property
     def conseiller(self) -> Conseiller | None:
-        ins = self.dossier.inscription
-        return (
-            self.mission_locale.conseiller(ins.conseiller_ml)
-            if self.mission_locale and ins
-            else None
-        )
+        ident = self.conseiller_id
+        return self.mission_locale.conseiller(ident) if self.mission_locale and ident else None
 
     def alerts_for(self, actor: Actor) -> list[Problem]:
         """The alerts this person must act on (the conseiller's: I-Milo and France Travail)."""
@@ -253,7 +258,7 @@ class Filters:
             return False
         if self.referent and not (ins and ins.referent == self.referent):
             return False
-        return not self.conseiller or bool(ins and ins.conseiller_ml == self.conseiller)
+        return not self.conseiller or st.conseiller_id == self.conseiller
 
     def unknown(self, ctx: Context) -> str | None:
         """A filter naming nobody is a typo: the French reason, with the values that exist."""
@@ -291,6 +296,8 @@ class DueItem:
 
     deadline: Deadline
     status: DossierStatus
+    alert: Problem | None = None
+    """The alert this item comes from, when it is one (the conseiller's A4, A9, A10)."""
 
 
 def due_within(
