@@ -84,9 +84,17 @@ def test_filters(run: Run, depot: Path, options: tuple[str, ...], expected: list
     assert result.stdout.endswith(f"\n{len(expected)} dossier(s)\n")
 
 
+def french_excel(result: Result) -> list[dict[str, str]]:
+    """Read as French Excel does: `;`, the encoding told by the BOM."""
+    data = result.stdout_bytes
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+
+
 def test_csv(run: Run, depot: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(statut(run, depot, "--format", "csv").stdout)))
-    assert [r["id"] for r in rows] == [
+    rows = french_excel(statut(run, depot, "--format", "csv"))
+    assert [r["Identifiant"] for r in rows] == [
         "0990001N-2026-001",
         "0990001N-2026-002",
         "0990001N-2026-003",
@@ -95,22 +103,25 @@ def test_csv(run: Run, depot: Path) -> None:
         "0990002P-2026-001",
     ]
     assert rows[2] == {
-        "id": "0990001N-2026-003",
-        "nom": "Diallo",
-        "prenom": "Moussa",
-        "etablissement": "0990001N",
-        "diplome": "cap",
-        "niveau": "N3",
-        "etape": "inscrit",
-        "referent": "m-roux",
-        "echeance": "2026-09-25",
-        "echeance_quoi": "point de suivi avec le jeune",
-        "echeance_qui": "referent",
-        "alertes": "A5",
-        "sortie": "non_renseignee",
+        "Identifiant": "0990001N-2026-003",
+        "Nom": "Diallo",
+        "Prénom": "Moussa",
+        "Lycée (UAI)": "0990001N",
+        "Diplôme": "CAP",
+        "Niveau": "N3",
+        "Étape": "Inscrit",
+        "Motif de non-inscription": "",
+        "Référent": "Marc Roux",
+        "Conseiller mission locale": "Amina Benali",
+        "Prochaine échéance": "25/09/2026",
+        "Prochaine échéance : quoi": "point de suivi avec le jeune",
+        "Prochaine échéance : qui agit": "référent",
+        "En retard": "oui",
+        "Alertes": "A5",
+        "Solution de sortie": "Non renseignée",
     }
-    assert [r["alertes"] for r in rows] == ["", "A3", "A5", "", "A9 A9", "A1 A2 A10"]
-    assert [r["sortie"] for r in rows][3:5] == ["emploi", "formation"]
+    assert [r["Alertes"] for r in rows] == ["", "A3", "A5", "", "A9 A9", "A1 A2 A10"]
+    assert [r["Solution de sortie"] for r in rows][3:5] == ["Emploi", "Formation"]
 
 
 def test_json(run: Run, depot: Path) -> None:
@@ -266,8 +277,8 @@ def test_a_filter_naming_nobody_is_a_usage_error(
 
 def test_csv_cells_never_run_as_formulas(run: Run, tmp_path: Path) -> None:
     root = write_network(tmp_path / "depot", Jeune(1, nom='=HYPERLINK("x")', prenom="@Léa"))
-    rows = list(csv.reader(io.StringIO(statut(run, root, "--format", "csv").stdout)))
-    assert (rows[1][1], rows[1][2]) == ('\'=HYPERLINK("x")', "'@Léa")
+    rows = french_excel(statut(run, root, "--format", "csv"))
+    assert (rows[0]["Nom"], rows[0]["Prénom"]) == ('\'=HYPERLINK("x")', "'@Léa")
 
 
 def test_the_step_choices_are_the_steps_of_the_core() -> None:

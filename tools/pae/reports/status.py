@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TextIO
 
-from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr
+from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr, label
 from pae.programme.context import Context
 from pae.programme.status import DossierStatus
 from pae.programme.steps import Step
-from pae.reports.spreadsheet import write_csv
+from pae.reports.workbook import Table, Value, to_csv
 from pae.terminal import visible
 
 
@@ -71,38 +72,46 @@ def _table(statuses: list[DossierStatus], out: TextIO, color: bool) -> None:
 
 
 CSV_COLUMNS = (
-    "id",
-    "nom",
-    "prenom",
-    "etablissement",
-    "diplome",
-    "niveau",
-    "etape",
-    "referent",
-    "echeance",
-    "echeance_quoi",
-    "echeance_qui",
-    "alertes",
-    "sortie",
+    "Identifiant",
+    "Nom",
+    "Prénom",
+    "Lycée (UAI)",
+    "Diplôme",
+    "Niveau",
+    "Étape",
+    "Motif de non-inscription",
+    "Référent",
+    "Conseiller mission locale",
+    "Prochaine échéance",
+    "Prochaine échéance : quoi",
+    "Prochaine échéance : qui agit",
+    "En retard",
+    "Alertes",
+    "Solution de sortie",
 )
+"""French headings, as `pae exporter`'s."""
 
 
-def _csv_row(st: DossierStatus) -> list[str]:
+def _csv_row(st: DossierStatus, today: date) -> list[Value]:
+    """French labels, not codes; dates as values (the spreadsheet writer shows JJ/MM/AAAA)."""
     d, nxt = st.dossier, st.next_deadline
     return [
         d.id,
         d.nom,
         d.prenom,
         d.etablissement,
-        d.diplome,
+        label(DIPLOMA_LABELS, d.diplome),
         st.niveau,
-        st.etape.value,
-        d.inscription.referent if d.inscription and d.inscription.referent else "",
-        nxt.date.isoformat() if nxt else "",
-        nxt.what if nxt else "",
-        nxt.actor.value if nxt else "",
-        " ".join(a.code for a in st.alertes),
-        st.sortie,
+        st.etape.label,
+        st.motif_non_inscription,
+        referent_name(st) or None,
+        st.conseiller.nom if st.conseiller else None,
+        nxt.date if nxt else None,
+        nxt.what if nxt else None,
+        nxt.actor.label if nxt else None,
+        nxt.overdue(today) if nxt else None,
+        " ".join(a.code for a in st.alertes) or None,
+        label(OUTCOME_LABELS, st.sortie),
     ]
 
 
@@ -207,7 +216,10 @@ def text(view: StatusView, out: TextIO) -> None:
 
 
 def as_csv(view: StatusView, out: TextIO) -> None:
-    write_csv(out, CSV_COLUMNS, (_csv_row(st) for st in view.statuses))
+    """As `pae exporter` writes it, for French Excel: `;`, UTF-8 with a BOM, French labels,
+    dates JJ/MM/AAAA, no cell run as a formula (`workbook.to_csv`)."""
+    rows = [_csv_row(st, view.context.today) for st in view.statuses]
+    out.write(to_csv(Table("Dossiers", CSV_COLUMNS, rows)).decode("utf-8"))
 
 
 def as_json(view: StatusView, out: TextIO) -> None:
