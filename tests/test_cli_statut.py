@@ -40,24 +40,39 @@ def test_the_network_is_valid(run: Run, depot: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
-def test_table(run: Run, depot: Path) -> None:
-    pad = " " * 11
-    assert statut(run, depot).stdout == (
-        "Dossier            Nom            Lycée     Étape                    Référent       "
-        f"Prochaine échéance                                                  {pad}Alertes\n"
+def test_table_in_a_wide_terminal(run: Run, depot: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    lines = statut(run, depot).stdout.splitlines()
+    assert [line.split() for line in lines[:1]] == [
+        ["Dossier", "Nom", "Lycée", "Étape", "Référent", "Prochaine", "échéance", "Alertes"]
+    ]
+    assert [line.rstrip() for line in lines[1:]] == [
         "0990001N-2026-001  Léa Martin     0990001N  En parcours              Claire Durand  "
-        "06/11/2026 point de suivi avec le jeune (référent)\n"
+        "06/11/2026 point de suivi avec le jeune (référent)",
         "0990001N-2026-002  Yanis Bernard  0990001N  À contacter                             "
-        f"30/09/2026 contacter le jeune (chef d'établissement)                {pad}1\n"
+        "30/09/2026 EN RETARD contacter le jeune (chef d'établissement)" + " " * 27 + "A3",
         "0990001N-2026-003  Moussa Diallo  0990001N  Inscrit                  Marc Roux      "
-        f"25/09/2026 point de suivi avec le jeune (référent)                  {pad}1\n"
-        "0990001N-2026-005  Hugo Leroy     0990001N  Terminé                  Claire Durand\n"
+        "25/09/2026 EN RETARD point de suivi avec le jeune (référent)" + " " * 29 + "A5",
+        "0990001N-2026-005  Hugo Leroy     0990001N  Terminé                  Claire Durand",
         "0990001N-2026-006  Sarah Moreau   0990001N  Bilan                    Claire Durand  "
-        f"31/12/2026 transmettre le bilan au chef d'établissement (référent)  {pad}2\n"
+        "31/12/2026 transmettre le bilan au chef d'établissement (référent)" + " " * 23 + "A9",
         "0990002P-2026-001  Inès Petit     0990002P  Entretien d'information                 "
-        "17/09/2026 entretien approfondi avec la mission locale (chef d'établissement)  3\n"
-        "6 dossier(s)\n"
+        "17/09/2026 EN RETARD entretien approfondi avec la mission locale (chef d'établissement)"
+        "  A1 A2 A10",
+        "6 dossier(s)",
+    ]
+
+
+def test_table_fits_100_columns(run: Run, depot: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)  # not a terminal: 100 columns
+    lines = statut(run, depot).stdout.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    assert lines[0].split() == ["Dossier", "Nom", "Étape", "Prochaine", "échéance", "Alertes"]
+    assert lines[2] == (
+        "0990001N-2026-002  Yanis Bernard  À contacter              "
+        "30/09/2026 EN RETARD contacte…  A3"
     )
+    assert lines[6].endswith("  A1 A2 A10")
 
 
 @pytest.mark.parametrize(
@@ -76,6 +91,10 @@ def test_table(run: Run, depot: Path) -> None:
             ["0990001N-2026-006"],
         ),
         (("--etape", "contacte"), []),
+        (
+            ("--etape", "bilan", "--etape", "a_contacter"),
+            ["0990001N-2026-002", "0990001N-2026-006"],
+        ),
     ],
 )
 def test_filters(run: Run, depot: Path, options: tuple[str, ...], expected: list[str]) -> None:

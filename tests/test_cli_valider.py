@@ -214,7 +214,7 @@ def test_no_records_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert out == ""
     assert err == (
         f"Erreur : pas de dossier records/ dans {tmp_path.resolve()} : lancer la commande à la "
-        "racine du dépôt, ou indiquer --depot CHEMIN\n"
+        "racine du dépôt, ou indiquer --depot DOSSIER\n"
     )
 
 

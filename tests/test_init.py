@@ -274,7 +274,7 @@ def test_no_records_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert done.code == 2
     assert done.err == (
         f"Erreur : pas de dossier records/ dans {tmp_path} : lancer la commande à la racine "
-        "du dépôt, ou indiquer --depot CHEMIN\n"
+        "du dépôt, ou indiquer --depot DOSSIER\n"
     )
 
 

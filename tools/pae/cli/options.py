@@ -98,6 +98,7 @@ DEPOT_HELP = (
 depot_option = click.option(
     "--depot",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="DOSSIER",
     default=None,
     expose_value=False,
     callback=_set_depot,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -116,7 +117,14 @@ STEPS = [step.value for step in Step]
 @click.argument("dossier", required=False)
 @date_option
 @filter_options
-@click.option("--etape", type=click.Choice(STEPS), help="Seulement les dossiers à cette étape.")
+@click.option(
+    "--etape",
+    "etapes",
+    type=click.Choice(STEPS),
+    multiple=True,
+    help="Seulement les dossiers à cette étape ; répétable, par exemple --etape inscrit "
+    "--etape en_parcours.",
+)
 @click.option("--alertes-seulement", is_flag=True, help="Seulement les dossiers avec une alerte.")
 @click.option(
     "--format",
@@ -134,7 +142,7 @@ def statut(
     etablissement: str | None,
     referent: str | None,
     conseiller: str | None,
-    etape: str | None,
+    etapes: tuple[str, ...],
     alertes_seulement: bool,
     fmt: str,
 ) -> None:
@@ -148,6 +156,7 @@ def statut(
       pae statut --date 2026-10-15
       pae statut --referent c-durand --alertes-seulement
       pae statut --conseiller e-faivre
+      pae statut --etape inscrit --etape en_parcours
       pae statut --format csv > cohorte.csv
       pae statut 0990001N-2026-001
     """
@@ -159,11 +168,12 @@ def statut(
         dossier,
         etablissement,
         referent,
-        etape,
+        etapes,
         alertes_seulement,
         fmt,
         color=sys.stdout.isatty(),
         conseiller=conseiller,
+        width=shutil.get_terminal_size((100, 24)).columns,
     )
     ctx.exit(command.run(opts, sys.stdout, sys.stderr))
 
@@ -182,6 +192,7 @@ def statut(
 @click.option(
     "--ics",
     type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FICHIER",
     help="Écrire aussi un fichier iCalendar (.ics) à importer dans un agenda.",
 )
 @click.option(

@@ -59,7 +59,7 @@ def require_records(root: Path) -> None:
     if not (root / "records").is_dir():
         raise UsageError(
             f"pas de dossier records/ dans {root} : lancer la commande à la racine "
-            "du dépôt, ou indiquer --depot CHEMIN"
+            "du dépôt, ou indiquer --depot DOSSIER"
         )
 
 

@@ -23,9 +23,16 @@ class StatusView:
     statuses: list[DossierStatus]
     single: bool = False
     color: bool = False
+    width: int = 100
+    """The terminal's columns: the table fits them (`fit`)."""
 
 
 COLUMNS = ("Dossier", "Nom", "Lycée", "Étape", "Référent", "Prochaine échéance", "Alertes")
+DROPPED_FIRST = ("Lycée", "Référent")
+"""Left out, in this order, when the table is wider than the terminal."""
+SHRUNK = {"Prochaine échéance": 28, "Nom": 12}
+"""Cut (with « … ») down to these widths, after the columns above are left out."""
+GAP = "  "
 
 
 def referent_name(st: DossierStatus) -> str:
@@ -35,39 +42,78 @@ def referent_name(st: DossierStatus) -> str:
     return st.referent.nom if st.referent else ins.referent
 
 
-def row(st: DossierStatus) -> tuple[str, ...]:
+def deadline_cell(st: DossierStatus, today: date) -> str:
+    """« 25/09/2026 EN RETARD point de suivi avec le jeune (référent) »: the mark of
+    `pae echeances`, next to the date so that a cut cell keeps it."""
     nxt = st.next_deadline
-    deadline = f"{fr(nxt.date)} {nxt.what} ({nxt.actor.label})" if nxt else ""
+    if nxt is None:
+        return ""
+    late = " EN RETARD" if nxt.overdue(today) else ""
+    return f"{fr(nxt.date)}{late} {nxt.what} ({nxt.actor.label})"
+
+
+def row(st: DossierStatus, today: date) -> tuple[str, ...]:
     cells = (
         st.dossier.id,
         st.dossier.nom_complet,
         st.dossier.etablissement,
         st.etape.label,
         referent_name(st),
-        deadline,
-        str(len(st.alertes)) if st.alertes else "",
+        deadline_cell(st, today),
+        " ".join(dict.fromkeys(a.code.value for a in st.alertes)),  # each code once
     )
     return tuple(visible(c) for c in cells)
 
 
-def _table(statuses: list[DossierStatus], out: TextIO, color: bool) -> None:
-    if color:
+def fit(rows: list[tuple[str, ...]], width: int) -> list[tuple[str, ...]]:
+    """The table within `width` columns: some columns left out, long cells cut with « … »
+    (the header row first)."""
+    columns = list(rows[0])
+
+    def total(table: list[tuple[str, ...]]) -> int:
+        widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+        return sum(widths) + len(GAP) * (len(widths) - 1)
+
+    for name in DROPPED_FIRST:
+        if total(rows) <= width:
+            return rows
+        keep = [i for i, c in enumerate(columns) if c != name]
+        columns = [columns[i] for i in keep]
+        rows = [tuple(r[i] for i in keep) for r in rows]
+    for name, least in SHRUNK.items():
+        excess = total(rows) - width
+        if excess <= 0:
+            return rows
+        i = columns.index(name)
+        longest = max(len(r[i]) for r in rows)
+        room = max(least, longest - excess)
+        rows = [(*r[:i], _cut(r[i], room), *r[i + 1 :]) for r in rows]
+    return rows
+
+
+def _cut(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
+
+
+def _table(view: StatusView, out: TextIO) -> None:
+    statuses, today = view.statuses, view.context.today
+    if view.color:
         from rich.console import Console
         from rich.markup import escape
-        from rich.table import Table
+        from rich.table import Table as RichTable
 
-        table = Table(*COLUMNS, title=f"{len(statuses)} dossier(s)", show_lines=False)
+        table = RichTable(*COLUMNS, title=f"{len(statuses)} dossier(s)", show_lines=False)
         for st in statuses:
-            cells = [escape(c) for c in row(st)]  # `[link=…]` in a name is text, not markup
+            cells = [escape(c) for c in row(st, today)]  # `[link=…]` in a name is text
             if st.alertes:
                 cells[-1] = f"[bold red]{cells[-1]}[/]"
             table.add_row(*cells)
-        Console(file=out, force_terminal=True).print(table)
+        Console(file=out, force_terminal=True, width=view.width).print(table)
         return
-    rows = [COLUMNS, *(row(st) for st in statuses)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
+    rows = fit([COLUMNS, *(row(st, today) for st in statuses)], view.width)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
-        out.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
+        out.write(GAP.join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
     out.write(f"{len(statuses)} dossier(s)\n")
 
 
@@ -212,7 +258,7 @@ def text(view: StatusView, out: TextIO) -> None:
     if view.single:
         out.write(summary(view.statuses[0], view.context))
     else:
-        _table(view.statuses, out, view.color)
+        _table(view, out)
 
 
 def as_csv(view: StatusView, out: TextIO) -> None:
