@@ -187,6 +187,7 @@ def as_dict(st: DossierStatus) -> dict[str, Any]:
         "assiduite_recente": st.assiduite_recente,
         "jours_en_parcours": st.jours_en_parcours,
         "sortie": st.sortie,
+        "erreurs": [e.as_dict() for e in st.errors],
     }
 
 
@@ -198,6 +199,10 @@ def summary(st: DossierStatus, ctx: Context) -> str:
     """The dossier as a case worker would brief a colleague."""
     d, etab = st.dossier, st.etablissement
     lines = [f"{d.nom_complet} — {d.id}", ""]
+    if st.errors:
+        lines.append(f"Erreurs à corriger ({len(st.errors)}) : lancer « pae valider {d.file} »")
+        lines += [f"  {e.code} {e.message}" for e in st.errors]
+        lines.append("")
     school = f"{etab.nom} ({etab.uai})" if etab else d.etablissement
     result = "admis" if d.resultat == "admis" else "non admis"
     lines.append(f"Lycée : {school}")
