@@ -17,7 +17,7 @@ from pae.programme.cohort import cohort_figures
 from pae.programme.context import Context
 from pae.programme.status import network_status
 from pae.records.schemas import SCHEMA_DIR
-from pae.repository import usable
+from pae.repository import usable, with_errors
 from pae.site import calendars
 from pae.site.context import RAW_READ, Forge, Site
 from pae.site.context import Options as PageOptions
@@ -117,7 +117,7 @@ def prepare(opts: Options) -> tuple[Site, Path]:
         named = [f for f in invalid if _concerns(f, uai)]
         invalid, others = named, len(invalid) - len(named)
     ctx = Context(network, found.settings, opts.today)
-    statuses = network_status(ctx)
+    statuses = with_errors(network_status(ctx), found)  # a rule's errors: the page's banner
     config = _mkdocs_config(project / "mkdocs.yml")
     site = Site(
         ctx=ctx,

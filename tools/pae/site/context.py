@@ -146,6 +146,11 @@ class Site:
     def referent_calendar(uai: str, ident: str) -> str:
         return f"calendriers/{uai}-{ident}.ics"
 
+    @staticmethod
+    def conseiller_calendar(ml_id: str, ident: str) -> str:
+        """The calendar of one conseiller of a mission locale (`calendars.calendar_files`)."""
+        return f"calendriers/ml-{ml_id}-{ident}.ics"
+
     def form_link(self, src: str, d: Dossier) -> str | None:
         """The dossier's form in /edition/, when this build has the forms."""
         if not self.edition.built:
