@@ -315,3 +315,30 @@ def test_one_conseillers_young_people(run: Run, depot: Path) -> None:
         "0990001N-2026-005",
         "0990001N-2026-006",
     ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("statut", "--format", "json"),
+        ("statut", "--format", "csv"),
+        ("statut",),
+        ("echeances", "--format", "json"),
+        ("exporter", "--format", "json"),
+        ("indicateurs", "--format", "json"),
+    ],
+)
+def test_views_read_no_more_than_they_keep(
+    run: Run, command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`statut` and `echeances` drop each dossier's parsed values, the exports keep the
+    identity only (memory at 10,000 dossiers): the same output as with everything kept."""
+    from pae.records import dossier
+
+    demo = Path(__file__).resolve().parents[1]
+    args = ("--depot", demo, *command, "--date", "2026-12-20")
+    lean = run(*args)
+    monkeypatch.setattr(dossier, "kept", lambda raw, keep: raw)
+    whole = run(*args)
+    assert lean.exit_code == whole.exit_code == 0, lean.output
+    assert lean.stdout == whole.stdout

@@ -171,9 +171,10 @@ class Statuses:
         return next((st for st in self.statuses if st.dossier.id == ident), None)
 
 
-def statuses(root: Path, today: date) -> Statuses:
+def statuses(root: Path, today: date, keep_raw: KeepRaw = True) -> Statuses:
     """Load, set aside the invalid files, and compute every status as of `today`; a
-    dossier failing only a rule carries its errors (`DossierStatus.errors`)."""
-    found = usable(root, today)
+    dossier failing only a rule carries its errors (`DossierStatus.errors`). `keep_raw`:
+    what a view reads of each dossier's parsed values beyond its model (`load_network`)."""
+    found = usable(root, today, keep_raw)
     ctx = Context(found.network, found.settings, today)
     return Statuses(ctx, with_errors(network_status(ctx), found), found.invalid_files)

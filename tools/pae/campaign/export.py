@@ -30,6 +30,10 @@ FORMAT_VERSION = 1
 
 Value = str | int | float | bool | date | None
 
+IDENTITY = frozenset({"identite"})
+"""What the export and the indicators read of a dossier's parsed values beyond its model
+(contact details, sex): load with `keep_raw=IDENTITY`."""
+
 
 @dataclass(frozen=True)
 class Column:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from pae.campaign.export import export
+from pae.campaign.export import IDENTITY, export
 from pae.cli.commands.common import invalid_warning
 from pae.cli.commands.tables import deliver, format_of
 from pae.errors import UsageError
@@ -30,7 +30,7 @@ class Options:
 
 
 def run(opts: Options, stdout: BinaryIO, err: TextIO) -> int:
-    loaded = statuses(opts.root, opts.today)
+    loaded = statuses(opts.root, opts.today, keep_raw=IDENTITY)
     if warning := invalid_warning(loaded.invalid_files):
         err.write(warning + "\n")
     filters = Filters(opts.etablissement)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from pae.campaign.aggregate import Rows, aggregate
-from pae.campaign.export import FORMAT_VERSION
+from pae.campaign.export import FORMAT_VERSION, IDENTITY
 from pae.campaign.indicators import Indicators, indicators
 from pae.cli.commands.common import invalid_warning
 from pae.cli.commands.tables import deliver, format_of
@@ -58,7 +58,7 @@ def run(opts: Options, stdout: BinaryIO, err: TextIO) -> int:
 
 
 def _computed(opts: Options, err: TextIO) -> Indicators:
-    loaded = statuses(opts.root, opts.today)
+    loaded = statuses(opts.root, opts.today, keep_raw=IDENTITY)
     if warning := invalid_warning(loaded.invalid_files):
         err.write(warning + "\n")
     filters = Filters(opts.etablissement)

@@ -33,7 +33,7 @@ class Options:
 
 
 def run(opts: Options, out: TextIO, err: TextIO) -> int:
-    loaded = statuses(opts.root, opts.today)
+    loaded = statuses(opts.root, opts.today, keep_raw=False)
     if warning := invalid_warning(loaded.invalid_files):
         err.write(warning + "\n")
     if opts.ident:
