@@ -308,3 +308,13 @@ def test_a_conseillers_calendar(run: Run, depot: Path, tmp_path: Path) -> None:
     assert not [e for e in events.values() if "RRULE" in e]
     assert not [u for u in events if "point_suivi" in u or "debut_action" in u]
     assert "0990001N-2026-004-bilan@pae" in events
+
+
+@pytest.mark.parametrize("day", ["2026-10-15", "2026-12-20"])
+def test_the_demo_calendars_have_unique_uids(run: Run, tmp_path: Path, day: str) -> None:
+    demo = Path(__file__).resolve().parents[1]
+    target = tmp_path / "demo.ics"
+    result = run("--depot", demo, "echeances", "--date", day, "--jours", "30", "--ics", target)
+    assert result.exit_code == 0, result.output
+    uids = [str(e["UID"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")]
+    assert uids and len(uids) == len(set(uids))

@@ -132,7 +132,8 @@ STEPS = [step.value for step in Step]
     type=click.Choice(list(STATUS_FORMATS)),
     default="texte",
     show_default=True,
-    help="Format de sortie.",
+    help="Format de sortie ; csv pour un tableur, comme pae exporter (« ; », UTF-8 avec BOM, "
+    "libellés en français, dates JJ/MM/AAAA).",
 )
 @click.pass_context
 def statut(

@@ -123,8 +123,16 @@ def _events(
         yield from _interviews(st, who, span, actor)
         if st.etape in PLANNING and actor in (None, Actor.REFERENT):
             yield from _slots(st.dossier, who, span, _closed(st, ctx))
+    seen: set[str] = set()
     for item in items:
-        yield _deadline(item, span, display_name(item.status.dossier, pseudonymise))
+        event = _deadline(item, span, display_name(item.status.dossier, pseudonymise))
+        uid, n = str(event["uid"]), 2
+        while uid in seen:  # two alerts of one code on one dossier (A9 twice)
+            uid = str(event["uid"]).replace("@pae", f"-{n}@pae")
+            n += 1
+        seen.add(uid)
+        event["uid"] = uid
+        yield event
 
 
 def _all_day(uid: str, day: date, summary: str, description: str = "") -> Event:

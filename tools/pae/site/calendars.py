@@ -45,6 +45,10 @@ def echeancier(site: Site) -> str:
             (f"{r.nom} ({site.lycee_name(e.uai)})", site.referent_calendar(e.uai, r.id))
             for e, r in referents(site)
         ],
+        conseiller_calendars=[
+            (f"{c.nom} ({ml.nom})", site.conseiller_calendar(ml.id, c.id))
+            for ml, c in conseillers(site)
+        ],
     )
 
 
