@@ -556,7 +556,8 @@ def test_the_offer_needs_its_columns(
     result = pae(capsys, "--depot", clone, "init", *OPTIONS, "--offre", source)
     assert result.code == 2
     assert result.err == (
-        "Erreur : offre : colonnes obligatoires introuvables — « action »; « type d action » "
+        "Erreur : offre : colonnes obligatoires introuvables — action : « action »; "
+        "action_type : « type d action » "
         "(en-têtes du fichier : « Nom », « Ville ») ; voir « pae init --help » pour les noms "
         "acceptés\n"
     )

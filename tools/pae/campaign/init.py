@@ -133,35 +133,44 @@ def check_conseiller(value: str) -> str | None:
     return None
 
 
+def _person(text: str, what: str, expected: str, example: str, forge: bool) -> list[str]:
+    """`id:Prénom Nom:courriel` (and `:compte forge` where `forge`), each part checked."""
+    parts = [p.strip() for p in text.split(":")]
+    if len(parts) not in ((3, 4) if forge else (3,)) or not all(parts[:3]):
+        raise UsageError(f"{what} « {text} » : attendu {expected}, par exemple {example}")
+    checks = [check_ident(parts[0]), check_email(parts[2])]
+    if len(parts) == 4 and parts[3]:
+        checks.append(check_forge(parts[3]))
+    for message in checks:
+        if message:
+            raise UsageError(f"{what} « {text} » : {message}")
+    return parts
+
+
 def parse_conseiller(text: str) -> Conseiller:
     """`id:Prénom Nom:courriel`: a conseiller of the mission locale."""
-    parts = [p.strip() for p in text.split(":")]
-    if len(parts) != 3 or not all(parts):
-        raise UsageError(
-            f"conseiller « {text} » : attendu id:Prénom Nom:courriel, par exemple "
-            "a-benali:Amina Benali:a.benali@ml-exemple.fr"
-        )
-    for message in (check_ident(parts[0]), check_email(parts[2])):
-        if message:
-            raise UsageError(f"conseiller « {text} » : {message}")
+    parts = _person(
+        text,
+        "conseiller",
+        "id:Prénom Nom:courriel",
+        "a-benali:Amina Benali:a.benali@ml-exemple.fr",
+        forge=False,
+    )
     return Conseiller(parts[0], parts[1], parts[2])
 
 
 def parse_referent(text: str) -> Referent:
     """`id:Prénom Nom:courriel[:compte forge]`."""
-    parts = [p.strip() for p in text.split(":")]
-    if len(parts) not in (3, 4) or not all(parts[:3]):
-        raise UsageError(
-            f"référent « {text} » : attendu id:Prénom Nom:courriel[:compte forge], "
-            "par exemple c-durand:Claire Durand:claire.durand@ac-exemple.fr:cdurand"
-        )
-    for message in (check_ident(parts[0]), check_email(parts[2])):
-        if message:
-            raise UsageError(f"référent « {text} » : {message}")
-    forge = parts[3] if len(parts) == 4 and parts[3] else None
-    if forge and (message := check_forge(forge)):
-        raise UsageError(f"référent « {text} » : {message}")
-    return Referent(parts[0], parts[1], parts[2], forge)
+    parts = _person(
+        text,
+        "référent",
+        "id:Prénom Nom:courriel[:compte forge]",
+        "c-durand:Claire Durand:claire.durand@ac-exemple.fr:cdurand",
+        forge=True,
+    )
+    return Referent(
+        parts[0], parts[1], parts[2], parts[3] if len(parts) == 4 and parts[3] else None
+    )
 
 
 @dataclass

@@ -10,10 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pae.errors import UsageError
 from pae.labels import ACTION_TYPES, OFFRE_TYPES
-from pae.recording.importer import normal
-from pae.recording.sheets import Cell, Row, Sheet, read_sheet
+from pae.recording.sheets import Cell, Row, Sheet, find_columns, normal, read_sheet
 from pae.records.schemas import SchemaCheck, is_email
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -60,21 +58,7 @@ class OffrePlan:
 
 
 def columns_of(headers: list[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for heading in headers:
-        key = normal(heading)
-        for name, aliases in COLUMNS.items():
-            if key in aliases and name not in found and heading not in found.values():
-                found[name] = heading
-    missing = [name for name in REQUIRED if name not in found]
-    if missing:
-        expected = "; ".join(f"« {COLUMNS[name][0]} »" for name in missing)
-        shown = ", ".join(f"« {h} »" for h in headers if h) or "aucun"
-        raise UsageError(
-            f"offre : colonnes obligatoires introuvables — {expected} (en-têtes du fichier : "
-            f"{shown}) ; voir « pae init --help » pour les noms acceptés"
-        )
-    return found
+    return find_columns(headers, COLUMNS, REQUIRED, "pae init", "offre : ")
 
 
 def slug(text: str) -> str:

@@ -8,14 +8,13 @@ same file imported twice creates nothing new.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from pae.errors import DataError, UsageError
 from pae.recording.new import Identity, create_dossier
-from pae.recording.sheets import Cell, Row, Sheet, read_sheet
+from pae.recording.sheets import Cell, Row, Sheet, find_columns, normal, read_sheet
 from pae.recording.transaction import Change, reference
 from pae.records.dossier import Dossier
 from pae.records.identifiers import dossier_file, free_id, taken_ids
@@ -51,13 +50,6 @@ YES = ("oui", "o", "x", "1", "vrai", "true")
 NO = ("non", "n", "0", "faux", "false", "")
 
 
-def normal(text: str) -> str:
-    """Lower case, no accents, punctuation as spaces: how headings and values compare."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
-
-
 @dataclass
 class Line:
     """What the import does with one line of the file."""
@@ -84,21 +76,7 @@ class Plan:
 
 
 def columns_of(headers: list[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for heading in headers:
-        key = normal(heading)
-        for name, aliases in COLUMNS.items():
-            if key in aliases and name not in found:
-                found[name] = heading
-    missing = [name for name in REQUIRED if name not in found]
-    if missing:
-        expected = "; ".join(f"{name} : « {COLUMNS[name][0]} »" for name in missing)
-        shown = ", ".join(f"« {h} »" for h in headers if h) or "aucun"
-        raise UsageError(
-            f"colonnes obligatoires introuvables — {expected} (en-têtes du fichier : {shown}) ; "
-            "voir « pae importer --help » pour les noms acceptés"
-        )
-    return found
+    return find_columns(headers, COLUMNS, REQUIRED, "pae importer")
 
 
 def parse_date(value: Cell) -> date:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -104,3 +106,37 @@ def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # an INE or a year typed as a number
     return str(value).strip()
+
+
+def normal(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces: how headings and values compare."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def find_columns(
+    headers: list[str],
+    columns: dict[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    command: str,
+    what: str = "",
+) -> dict[str, str]:
+    """Field → the heading it is found under: a heading in `columns[field]` (normalised
+    names, the first one documented), each heading serving one field. A required field
+    missing is a usage error naming it, the expected heading and the file's headings."""
+    found: dict[str, str] = {}
+    for heading in headers:
+        key = normal(heading)
+        for name, aliases in columns.items():
+            if key in aliases and name not in found and heading not in found.values():
+                found[name] = heading
+    missing = [name for name in required if name not in found]
+    if missing:
+        expected = "; ".join(f"{name} : « {columns[name][0]} »" for name in missing)
+        shown = ", ".join(f"« {h} »" for h in headers if h) or "aucun"
+        raise UsageError(
+            f"{what}colonnes obligatoires introuvables — {expected} (en-têtes du fichier : "
+            f"{shown}) ; voir « {command} --help » pour les noms acceptés"
+        )
+    return found
