@@ -123,6 +123,8 @@ def test_every_page_is_built(full: Built) -> None:
         "referents",
         "referents/0990001N-c-durand",
         "missions-locales/ml-test",
+        "conseillers/ml-test-a-benali",
+        "conseillers/ml-ravel-y-kervella",
         "echeancier",
         "bilans",
         "offre",
@@ -388,6 +390,22 @@ def test_calendars_are_written_and_parse(full: Built) -> None:
     assert len(cal.walk("VEVENT")) > 7
     mine = full.doc("referents/0990001N-c-durand")
     assert "../../calendriers/0990001N-c-durand.ics" in mine.xpath("//a/@href")
+
+
+def test_each_conseiller_has_a_page_linked_from_their_mission_locale(full: Built) -> None:
+    ml = full.doc("missions-locales/ml-test")
+    row = ml.xpath("//table[thead/tr/th='Conseiller']/tbody/tr")[0]
+    assert [td.text_content() for td in row.findall("td")] == ["Amina Benali", "4", "0"]
+    assert row.find("td/a").get("href") == "../../conseillers/ml-test-a-benali/"
+    doc = full.doc("conseillers/ml-test-a-benali")
+    assert doc.find(".//h1").text_content() == "Mes jeunes — Amina Benali"
+    rows = doc.xpath("//table[@class='pae-cohorte']/tbody/tr")
+    mine = {p.ident for p in full.people if p.uai == "0990001N"} | {"0990001N-2026-001"}
+    assert {r.find("td/a").get("href").split("/")[-2] for r in rows} == mine
+    titles = [h.text_content() for h in doc.iter("h2")]
+    assert titles[:4] == ["À faire", "Entretiens à venir", "Mes jeunes", "Mes alertes"]
+    other = full.doc("conseillers/ml-ravel-y-kervella").text_content()
+    assert "Mission locale du Ravel" in other and "3 jeunes suivis" in other
 
 
 def test_bilans_are_printable(full: Built) -> None:

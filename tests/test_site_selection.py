@@ -3,9 +3,11 @@ tested in test_facts, test_status and test_alerts)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from dossier_builder import Jeune, en_parcours, site_of
 from pae.codes import Code
-from pae.site import calendars, overview, places
+from pae.site import calendars, conseillers, overview, places
 
 
 def section(page: str, heading: str) -> str:
@@ -89,3 +91,33 @@ def test_the_dossier_page_shows_the_written_bilan_and_unrecorded_sessions() -> N
     # Mondays 21 and 28 September have no line; the two Tuesdays of a1 are recorded.
     assert (st.sessions_planned, st.sessions_unrecorded) == (4, 2)
     assert "Séances non saisies : 2 sur 4" in dossier_page(site, st)
+
+
+def test_a_conseillers_to_do_holds_their_deadlines_and_alerts_once_each() -> None:
+    no_imilo = en_parcours(1).inscription("2026-09-12", dossier_imilo=False)
+    bilan_not_in_imilo = en_parcours(2).bilan("2026-10-12", "emploi", imilo=False)
+    other = en_parcours(3).inscription("2026-09-12", conseiller_ml=None, dossier_imilo=False)
+    site = site_of([no_imilo, bilan_not_in_imilo, other], "2026-10-15")
+    groups = conseillers.by_conseiller(site)
+    assert list(groups) == [("ml-test", "a-benali")]
+    mine = groups[("ml-test", "a-benali")]
+    todo = conseillers.to_do(site, mine)
+    assert [(st.dossier.id[-3:], what) for st, what, _ in todo] == [
+        ("001", "dossier I-Milo non ouvert ou non rattaché au parcours"),
+        ("002", "bilan non reporté dans I-Milo"),
+        ("002", "mettre à jour I-Milo"),
+    ]
+    page = dict(conseillers.conseiller_pages(site))["conseillers/ml-test-a-benali.md"]
+    assert "# Mes jeunes — Amina Benali" in page
+    assert "2 jeunes suivis" in page
+    assert "S'abonner" not in page  # no calendar file for conseillers in this build
+    assert section(page, "Mes alertes").count("!!! ") == 2
+
+
+def test_a_conseillers_page_links_their_calendar_once_it_is_built(monkeypatch: Any) -> None:
+    site = site_of([en_parcours(1)], "2026-10-15")
+    path = conseillers.calendar_path("ml-test", "a-benali")
+    assert path == "calendriers/ml-ml-test-a-benali.ics"
+    monkeypatch.setattr(calendars, "calendar_paths", lambda site: [path])
+    page = dict(conseillers.conseiller_pages(site))["conseillers/ml-test-a-benali.md"]
+    assert 'href="../../calendriers/ml-ml-test-a-benali.ics">S\'abonner' in page
