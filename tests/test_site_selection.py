@@ -121,3 +121,42 @@ def test_a_conseillers_page_links_their_calendar_once_it_is_built(monkeypatch: A
     monkeypatch.setattr(calendars, "calendar_paths", lambda site: [path])
     page = dict(conseillers.conseiller_pages(site))["conseillers/ml-test-a-benali.md"]
     assert 'href="../../calendriers/ml-ml-test-a-benali.ics">S\'abonner' in page
+
+
+def test_attendance_weeks_run_monday_to_friday_and_unrecorded_sessions_lower_them() -> None:
+    from pae.programme.status import planned_sessions
+    from pae.site.dossier import attendance_weeks, dossier_page
+
+    # a1: Tuesdays 6 and 13 October, both recorded present; a2: Mondays 5 and 12 October,
+    # the 5th recorded absent, the 12th not recorded. Thursday 15 October: the current week
+    # runs Monday 12 to Friday 16; the one before is 5–9 October.
+    jeune = (
+        en_parcours(1)
+        .action("a2", "2026-10-05", "2026-10-16", creneaux=(("lundi", "14:00", "16:00"),))
+        .presence("absent", "2026-10-05", action="a2")
+    )
+    site = site_of([jeune], "2026-10-15")
+    st = site.statuses[0]
+    weeks = attendance_weeks(st, site, planned_sessions(st.dossier, site.ctx))
+    assert [(w.label, w.share, w.unrecorded) for w in weeks[-2:]] == [
+        ("05/10–09/10", 0.5, 0),
+        ("12/10–16/10", 0.5, 1),  # present on Tuesday, Monday « non saisi »
+    ]
+    assert all(w.label[:5] in {"14/09", "21/09", "28/09", "05/10", "12/10"} for w in weeks)
+    page = dossier_page(site, st)
+    assert "Séances non saisies : 1 sur 4" in page
+    assert "<td>12/10/2026</td><td>Action a2</td><td>non saisi</td>" in page
+    assert "une séance prévue sans présence notée (« non saisi ») compte comme non" in page
+
+
+def test_a_weekly_timetable_says_its_span() -> None:
+    from pae.site.dossier import dossier_page
+
+    jeune = en_parcours(1).action(
+        "a2", "2026-11-02", "2026-11-06", creneaux=(("lundi", "14:00", "16:00"),)
+    )
+    site = site_of([jeune], "2026-10-15")
+    page = dossier_page(site, site.statuses[0])
+    assert "Chaque semaine du 05/10 au 16/10 &#40;en cours&#41;" in page
+    assert "Semaine du 02/11 au 06/11 &#40;à venir&#41;" in page
+    assert "cette semaine" not in page
