@@ -160,3 +160,44 @@ def test_a_weekly_timetable_says_its_span() -> None:
     assert "Chaque semaine du 05/10 au 16/10 &#40;en cours&#41;" in page
     assert "Semaine du 02/11 au 06/11 &#40;à venir&#41;" in page
     assert "cette semaine" not in page
+
+
+def test_dashboard_alert_rows_name_the_young_people_and_who_acts() -> None:
+    from lxml import html as lxml_html
+
+    no_imilo = en_parcours(1).inscription("2026-09-12", dossier_imilo=False)
+    nobody = en_parcours(2).inscription("2026-09-12", conseiller_ml=None)
+    site = site_of([no_imilo, nobody], "2026-10-15")
+    page = overview.dashboard(site, "")
+    doc = lxml_html.fromstring(section(page, "Alertes"))
+    by_code = doc.xpath("//table[caption='Par type']/tbody/tr")
+    assert [r.find("td/a").get("href") for r in by_code] == ["cohorte/#alerte=A4"]
+    names = [a.text_content() for a in by_code[0].xpath("td[2]/a")]
+    assert names == [site.name(st.dossier) for st in site.statuses]
+    by_person = doc.xpath("//table[caption='Par personne qui doit agir']/tbody/tr/td/a")
+    assert sorted((a.text_content(), a.get("href")) for a in by_person) == [
+        (
+            "Amina Benali — conseiller, Mission locale de Test",
+            "cohorte/#qui=conseiller_ml:ml-test-a-benali",
+        ),
+        (
+            "Conseiller non désigné — Mission locale de Test",
+            "cohorte/#qui=conseiller_ml:ml-test",
+        ),
+    ]
+    table = lxml_html.fromstring(overview.cohort(site).split("---\n", 2)[2])
+    rows = table.xpath("//table[@class='pae-cohorte']/tbody/tr")
+    assert [(r.get("data-alertes"), r.get("data-qui")) for r in rows] == [
+        ("A4", "conseiller_ml:ml-test-a-benali"),
+        ("A4", "conseiller_ml:ml-test"),
+    ]
+    options = table.xpath("//select[@data-pae-who]/option/@value")
+    assert options == ["", "conseiller_ml:ml-test-a-benali", "conseiller_ml:ml-test"]
+
+
+def test_the_dashboard_says_how_enrolled_and_in_programme_differ() -> None:
+    done = en_parcours(1).bilan("2026-10-12", "emploi", transmis="2026-10-13")
+    site = site_of([done, en_parcours(2)], "2026-10-15")
+    page = overview.dashboard(site, "")
+    assert "« Inscrits » (2) compte aussi les bilans faits et les sorties" in page
+    assert "la carte « inscrits ou en parcours » (1) ne compte que les parcours en cours" in page
