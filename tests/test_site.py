@@ -209,6 +209,9 @@ def test_dossier_page(full: Built) -> None:
     assert mail.startswith(
         f"mailto:{OTHER_ML['conseillers'][0]['courriel']}?subject=AMBITION%20EMPLOI"
     )
+    adviser = doc.xpath("//dt[text()='Mission locale']/following-sibling::dd/a")[1]
+    assert adviser.text_content() == OTHER_ML["conseillers"][0]["nom"]
+    assert adviser.get("href") == "../../conseillers/ml-ravel-y-kervella/"
 
 
 def test_a_placement_shows_its_days_done_and_its_convention(full: Built) -> None:
