@@ -104,8 +104,7 @@ def test_a_conseillers_to_do_holds_their_deadlines_and_alerts_once_each() -> Non
     todo = conseillers.to_do(site, mine)
     assert [(st.dossier.id[-3:], what) for st, what, _ in todo] == [
         ("001", "dossier I-Milo non ouvert ou non rattaché au parcours"),
-        ("002", "bilan non reporté dans I-Milo"),
-        ("002", "mettre à jour I-Milo"),
+        ("002", "bilan non reporté dans I-Milo"),  # the deadline « mettre à jour I-Milo » too
     ]
     page = dict(conseillers.conseiller_pages(site))["conseillers/ml-test-a-benali.md"]
     assert "# Mes jeunes — Amina Benali" in page

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from pae.codes import Actor
+from pae.codes import Actor, Code
+from pae.programme.deadlines import Due
 from pae.programme.status import DossierStatus, conseiller_todo
 from pae.records.reference import Conseiller, MissionLocale
 from pae.site import calendars
@@ -16,6 +17,9 @@ from pae.site.context import Site, href
 from pae.site.overview import table_context
 from pae.site.places import alert_items, interviews
 from pae.site.render import render
+
+SAID_BY = {Due.IMILO: Code.A9}
+"""The conseiller's deadlines an alert says too, in more words (what to note once done)."""
 
 
 def calendar_path(ml_id: str, ident: str) -> str:
@@ -78,13 +82,15 @@ def _context(site: Site, page: str, group: list[DossierStatus]) -> dict[str, Any
 
 
 def to_do(site: Site, group: list[DossierStatus]) -> list[tuple[DossierStatus, str, date | None]]:
-    """The conseiller's deadlines and their to-do (`conseiller_todo`: A4, A9, A10), soonest
-    first; the same task said twice in the same words once."""
+    """The conseiller's to-do (`conseiller_todo`: A4, A9, A10) and deadlines, soonest
+    first; a deadline an alert already says (I-Milo after the bilan: A9) once."""
+    todo = conseiller_todo(group)
+    alerted = {(st.dossier.id, a.code) for st, a in todo}
     items: list[tuple[DossierStatus, str, date | None]] = [
-        (st, dl.what, dl.date) for dl, st in site.due(group) if dl.actor is Actor.CONSEILLER
+        (st, dl.what, dl.date)
+        for dl, st in site.due(group)
+        if dl.actor is Actor.CONSEILLER
+        and (st.dossier.id, SAID_BY.get(dl.kind) if dl.kind else None) not in alerted
     ]
-    items += [(st, a.message, a.due) for st, a in conseiller_todo(group)]
-    unique = {(st.dossier.id, what): (st, what, when) for st, what, when in items}
-    return sorted(
-        unique.values(), key=lambda item: (item[2] or date.max, item[0].dossier.id, item[1])
-    )
+    items += [(st, a.message, a.due) for st, a in todo]
+    return sorted(items, key=lambda item: (item[2] or date.max, item[0].dossier.id, item[1]))
