@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pae.records import load
+from pae.records import load, positions
 from pae.records.load import LoadError
 
 
@@ -304,7 +304,7 @@ parcours:
     ],
 )
 def test_locate(path: load.Path_, on_key: bool, expected: tuple[int, int]) -> None:
-    assert load.locate(SAMPLE, path, on_key) == expected
+    assert positions.locate(SAMPLE, path, on_key) == expected
 
 
 # --- whatever the input, a dict or a LoadError ---------------------------------------------

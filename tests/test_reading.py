@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import Edit
-from pae.records import load
+from pae.records import positions
 from pae.repository import usable, validate
 
 TODAY = date(2026, 10, 20)
@@ -25,13 +25,13 @@ DOSSIER = "records/jeunes/2026/0990001N/0990001N-2026-001.yaml"
 
 def count_compositions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls = [0]
-    real = load.yaml.compose
+    real = positions._compose
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         calls[0] += 1
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(load.yaml, "compose", counting)
+    monkeypatch.setattr(positions, "_compose", counting)
     return calls
 
 

@@ -22,7 +22,8 @@ from pae.programme.context import Context
 from pae.programme.rules import check_network
 from pae.programme.status import DossierStatus, dossier_status, network_status
 from pae.records.network import Network
-from pae.records.reading import fill_positions, load_network, require_records
+from pae.records.positions import fill_positions
+from pae.records.reading import load_network, require_records
 from pae.records.settings import Settings
 
 

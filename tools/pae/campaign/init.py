@@ -23,10 +23,10 @@ from pae.forge.git import uncommitted
 from pae.labels import plural
 from pae.programme.context import Context
 from pae.programme.rules import bad_uai, check_network
+from pae.records.positions import fill_positions
 from pae.records.reading import (
     SETTINGS_FILE,
     discover,
-    fill_positions,
     load_network,
     require_records,
 )

@@ -18,7 +18,7 @@ from pae.files import create_file, replace_file
 from pae.problems import Problem
 from pae.programme.context import Context
 from pae.programme.rules import check_network
-from pae.records import load
+from pae.records import load, positions
 from pae.records.dossier import Dossier
 from pae.records.reading import load_network, require_records
 from pae.records.schema_walk import key_orders
@@ -123,7 +123,7 @@ def problems_of(ctx: Context, root: Path, file: str, text: str) -> list[Problem]
         ]
     for p in problems:
         if p.line is None:
-            p.line, p.column = load.locate(text, p.path, p.on_key)
+            p.line, p.column = positions.locate(text, p.path, p.on_key)
     return problems
 
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import stat
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from pae.labels import number
-from pae.problems import Path_
 from pae.terminal import visible
 
 try:  # the C parser is ~7x faster; the pure-Python one gives the same results
@@ -293,100 +290,3 @@ def _forbidden_character(exc: yaml.reader.ReaderError, text: str) -> LoadError:
 
 def _char_at(text: str, index: int) -> str:
     return text[index] if 0 <= index < len(text) else ""
-
-
-def locate(text: str, path: Path_, on_key: bool = False) -> tuple[int, int]:
-    """Line and column (1-based) of the value at `path`, or of its nearest existing parent."""
-    return Positions(text).of(path, on_key)
-
-
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-"""What YAML 1.1 (libyaml) counts as a line break."""
-
-
-class Positions:
-    """Where the values of one file stand: the text is composed once, on the first question.
-
-    Asking for each problem's place by composing the file again made a file with
-    thousands of errors take time in the square of their number.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._root: Node | None = None
-        self._composed = False
-        self._keys: dict[int, dict[str, tuple[Node, Node]]] = {}
-        self._lines: list[str] | None = None
-
-    def _composed_root(self) -> Node | None:
-        if not self._composed:
-            self._root = yaml.compose(self._text, Loader=_BaseLoader)
-            self._composed = True
-        return self._root
-
-    def deeper_than(self, levels: int) -> tuple[int, int] | None:
-        """Where the first value nested deeper than `levels` stands, if any."""
-        root = self._composed_root()
-        stack = [(root, 1)] if root is not None else []
-        while stack:
-            node, depth = stack.pop()
-            if depth > levels:
-                return _one_based(node)
-            if isinstance(node, MappingNode):
-                stack.extend((value, depth + 1) for _, value in reversed(node.value))
-            elif isinstance(node, SequenceNode):
-                stack.extend((item, depth + 1) for item in reversed(node.value))
-        return None
-
-    def of(self, path: Path_, on_key: bool = False) -> tuple[int, int]:
-        """Line and column (1-based) of the value at `path`, or of its nearest parent."""
-        line, column, _ = self.span(path, on_key)
-        return line, column
-
-    def span(self, path: Path_, on_key: bool = False) -> tuple[int, int, int]:
-        """Line, column and the column after the end (1-based) of the value at `path`, or
-        of its nearest parent; the end stays on the line where the value starts."""
-        node = self._node(path, on_key)
-        if node is None:
-            return 1, 1, 2
-        line, column = _one_based(node)
-        if node.end_mark.line == node.start_mark.line:
-            end = node.end_mark.column + 1
-        else:  # a block: underline the rest of its first line
-            end = len(self._line(line)) + 1
-        return line, column, max(end, column + 1)
-
-    def _node(self, path: Path_, on_key: bool) -> Node | None:
-        node = self._composed_root()
-        if node is None:
-            return None
-        found: Node = node
-        for step in path:
-            child, key_node = self._child(node, step)
-            if child is None:
-                break
-            node = child
-            found = key_node if (on_key and key_node is not None) else child
-        return found
-
-    def _line(self, number: int) -> str:
-        if self._lines is None:
-            self._lines = _LINE_BREAK.split(self._text)
-        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
-
-    def _child(self, node: Node, step: str | int) -> tuple[Node | None, Node | None]:
-        if isinstance(node, MappingNode):
-            keys = self._keys.get(id(node))
-            if keys is None:
-                keys = {}
-                for key_node, value_node in node.value:
-                    if isinstance(key_node, ScalarNode):
-                        keys.setdefault(key_node.value, (key_node, value_node))
-                self._keys[id(node)] = keys
-            key_node, value_node = keys.get(str(step), (None, None))
-            return value_node, key_node
-        if isinstance(node, SequenceNode) and isinstance(step, int):
-            items: Sequence[Node] = node.value
-            if 0 <= step < len(items):
-                return items[step], None
-        return None, None

@@ -10,7 +10,6 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import groupby
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +19,7 @@ from pae.problems import Problem
 from pae.records import load
 from pae.records.dossier import Dossier
 from pae.records.network import Copy, Network
+from pae.records.positions import Positions
 from pae.records.reference import Etablissement, MissionLocale, Offre
 from pae.records.schemas import SchemaCheck, schema_dir_of
 from pae.records.settings import Settings
@@ -163,7 +163,7 @@ class _Reader:
         if check.is_valid(data):
             return Loaded(rel, kind, data)
         problems = []
-        positions = load.Positions(text)
+        positions = Positions(text)
         if deep := positions.deeper_than(load.MAX_DEPTH):
             message = load.too_deep(load.MAX_DEPTH)
             return Loaded(rel, kind, None, [Problem(Code.E1, rel, message, (), None, False, *deep)])
@@ -326,20 +326,3 @@ def _keep_one(
     if Path(record.file).stem == ident and Path(kept.file).stem != ident:
         table[ident], kept, record = record, record, kept
     network.copies.append(Copy(record.file, field, ident, kept.file))
-
-
-def fill_positions(root: Path, problems: list[Problem]) -> None:
-    """Give a line and column to problems that have none, reading each file once."""
-    pending = [p for p in problems if p.line is None]
-    pending.sort(key=lambda p: p.file)
-    for file, group in groupby(pending, key=lambda p: p.file):
-        try:
-            text = load.read_text(root / file)
-        except load.LoadError:
-            continue
-        positions = load.Positions(text)
-        for p in group:
-            try:
-                p.line, p.column, p.end_column = positions.span(p.path, p.on_key)
-            except Exception:
-                p.line, p.column = 1, 1

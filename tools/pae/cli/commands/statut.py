@@ -10,7 +10,7 @@ from typing import TextIO
 from pae.cli.commands.common import invalid_warning
 from pae.errors import DataError, UsageError
 from pae.programme.status import DossierStatus, Filters
-from pae.records.reading import fill_positions
+from pae.records.positions import fill_positions
 from pae.reports.formats import STATUS_FORMATS
 from pae.reports.status import StatusView
 from pae.repository import statuses
