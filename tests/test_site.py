@@ -880,3 +880,30 @@ def test_a_pseudonymised_search_index_names_nobody(pseudo: Built) -> None:
     text = json.dumps(search_docs(pseudo), ensure_ascii=False)
     for person in pseudo.people:
         assert person.nom not in text, person.nom
+
+
+def test_pages_keep_their_titles_once_mkdocs_has_let_go_of_their_text(full: Built) -> None:
+    # The build drops each page's Markdown and HTML once used (memory at 3,000 dossiers);
+    # titles read after that must not change: the guide's comes from its first heading.
+    guide = full.doc("guide")
+    assert guide.findtext(".//title") == "Le parcours en cinq étapes - Parcours Ambition Emploi"
+    person = full.people[0]
+    title = full.doc(dossier_of(full, 0)).findtext(".//title") or ""
+    assert title.startswith(f"{person.prenom} {person.nom} ({person.ident})"), title
+
+
+def test_calendars_child_hands_over_a_file_and_leaves_nothing(tmp_path: Path) -> None:
+    from pae.site.assembly import Options, prepare
+    from pae.site.publish import Calendars
+
+    repo = Path(__file__).resolve().parents[1]
+    from datetime import date
+
+    site, _ = prepare(Options(repo, date(2026, 12, 20), tmp_path / "public"))
+    done = Calendars(site)
+    files = done.result()
+    assert "calendriers/tous.ics" in files and files["calendriers/tous.ics"].startswith(b"BEGIN")
+    assert not done.result_file.exists()
+    stopped = Calendars(site)
+    stopped.discard()
+    assert not stopped.process.is_alive() and not stopped.result_file.exists()

@@ -44,6 +44,25 @@ def _overrides(gen: Generated) -> dict[str, Any]:
     return out
 
 
+def _lean_plugin() -> Any:
+    """Drop each page's Markdown once it is HTML, and its HTML once its file is written.
+
+    MkDocs keeps both for every page until the end of the build; with French text
+    (two bytes a character) that was most of its memory at 3,000 dossiers."""
+    from mkdocs.plugins import BasePlugin
+
+    class Lean(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        def on_page_content(self, html: str, page: Any, **_: Any) -> str:
+            page.markdown = ""  # not None: MkDocs reads None as "no title yet"
+            return html
+
+        def on_post_page(self, output: str, page: Any, **_: Any) -> str:
+            page.content = None
+            return output
+
+    return Lean()
+
+
 def build(gen: Generated, output: Path) -> list[str]:
     """Run the MkDocs build in-process; returns its warnings."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -55,6 +74,7 @@ def build(gen: Generated, output: Path) -> list[str]:
     logger.addHandler(handler)
     try:
         config = load_config(str(gen.config_file), site_dir=str(output), **_overrides(gen))
+        config.plugins["pae/lean"] = _lean_plugin()  # last: after search has read the page
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
