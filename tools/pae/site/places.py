@@ -176,6 +176,10 @@ def ml_pages(site: Site) -> Iterator[tuple[str, str]]:
         rows.append(
             {
                 "link": site.link("missions-locales/index.md", page, ml.nom),
+                "conseillers": [
+                    site.link("missions-locales/index.md", site.conseiller_page(ml.id, c.id), c.nom)
+                    for c in ml.conseillers
+                ],
                 "total": len(group),
                 "upcoming": sum(day > site.ctx.today for day, _, _ in held),
                 "imilo": len(imilo),
