@@ -755,7 +755,9 @@ def test_a11_clause_sociale_counts_other_actions_do_not() -> None:
 def test_a11_programme_ends_at_the_early_exit() -> None:
     jeune = placements(("2026-09-21", "2026-10-05")).sortie("2026-10-06", "emploi")
     # 16/09 … 06/10 = 15 school days; 11 of placement > 10.
-    (found,) = of(status_of(jeune, "2026-09-20"), "A11")
+    (found,) = of(status_of(jeune, "2026-10-06"), "A11")
+    # Before the day of the exit, nobody knew of it: the programme runs to its plan's end.
+    assert of(status_of(jeune, "2026-09-20"), "A11") == []
     assert found.message.startswith(
         "stages en entreprise sur 11 jours d'école pour un parcours de 15 jours d'école"
     )
@@ -764,7 +766,7 @@ def test_a11_programme_ends_at_the_early_exit() -> None:
 def test_a11_counts_only_placement_days_within_the_programme() -> None:
     # Planned until 09/10 but the young person left on 06/10: 21/09 … 06/10 = 12 days.
     jeune = placements(("2026-09-21", "2026-10-09")).sortie("2026-10-06", "emploi")
-    (found,) = of(status_of(jeune, "2026-09-20"), "A11")
+    (found,) = of(status_of(jeune, "2026-10-06"), "A11")
     assert found.message.startswith(
         "stages en entreprise sur 12 jours d'école pour un parcours de 15 jours d'école"
     )

@@ -12,6 +12,8 @@ from click.testing import Result
 from statut_network import TODAY, write_depot
 
 Run = Callable[..., Result]
+Edit = Callable[[Path, str, str], None]
+LYCEE = "Lycée professionnel de Test"
 
 
 @pytest.fixture
@@ -25,21 +27,27 @@ def echeances(run: Run, depot: Path, *args: str) -> str:
     return result.stdout
 
 
-def test_echeances_by_who_acts(run: Run, depot: Path) -> None:
+def test_echeances_under_each_person_who_acts(run: Run, depot: Path) -> None:
     assert echeances(run, depot) == (
         "Échéances jusqu'au 29/10/2026 (14 jours)\n"
         "\n"
-        "Chef d'établissement (3)\n"
+        "Chef d'établissement — Mme Cheffe (Lycée des Métiers du Test) (2)\n"
         "  17/09/2026  entretien approfondi avec la mission locale — Inès Petit "
         "(0990002P-2026-001)  EN RETARD\n"
-        "  30/09/2026  contacter le jeune — Yanis Bernard (0990001N-2026-002)  EN RETARD\n"
         "  30/09/2026  inscrire le jeune (MEF PAE) et désigner un référent — Inès Petit "
         "(0990002P-2026-001)  EN RETARD\n"
         "\n"
-        "Référent (2)\n"
+        "Chef d'établissement — Mme Cheffe (Lycée professionnel de Test) (1)\n"
+        "  30/09/2026  contacter le jeune — Yanis Bernard (0990001N-2026-002)  EN RETARD\n"
+        "\n"
+        "Référent — Marc Roux (Lycée professionnel de Test) (2)\n"
         "  25/09/2026  point de suivi avec le jeune — Moussa Diallo (0990001N-2026-003)  "
         "EN RETARD\n"
         "  20/10/2026  début de l'action « Action a1 » — Moussa Diallo (0990001N-2026-003)\n"
+        "\n"
+        "Conseiller mission locale — non désigné (Mission locale de Test) (1)\n"
+        "  17/09/2026  A10 : inscription à France Travail (ex-Pôle emploi) déclarée mais non "
+        "vérifiée — Inès Petit (0990002P-2026-001)  EN RETARD\n"
     )
     # Léa Martin's next check-in: 10 school days after Friday 9 October, the Toussaint
     # break left out, is 6 November, beyond the horizon.
@@ -48,15 +56,42 @@ def test_echeances_by_who_acts(run: Run, depot: Path) -> None:
 def test_echeances_horizon(run: Run, depot: Path) -> None:
     wide = echeances(run, depot, "--jours", "80")
     assert wide.startswith("Échéances jusqu'au 03/01/2027 (80 jours)\n")
-    assert wide.endswith(
-        "\nConseiller mission locale (1)\n"
+    # A9 (I-Milo not updated) is the deadline of the same day: said once.
+    assert (
+        "\nConseiller mission locale — Amina Benali (Mission locale de Test) (1)\n"
         "  31/12/2026  mettre à jour I-Milo — Sarah Moreau (0990001N-2026-006)\n"
-    )
-    assert "Référent (6)\n" in wide  # three bilans by 31 December besides the three above
+    ) in wide
+    assert "Référent — Claire Durand (Lycée professionnel de Test) (3)\n" in wide
+    assert "Référent — Marc Roux (Lycée professionnel de Test) (3)\n" in wide
     assert "  06/11/2026  point de suivi avec le jeune — Léa Martin (0990001N-2026-001)\n" in wide
     today_only = echeances(run, depot, "--jours", "0")
     assert "20/10/2026" not in today_only
-    assert today_only.count("EN RETARD") == 4
+    assert today_only.count("EN RETARD") == 5
+
+
+def test_echeances_of_one_conseiller(run: Run, depot: Path) -> None:
+    assert echeances(run, depot, "--conseiller", "a-benali", "--jours", "80") == (
+        "Échéances jusqu'au 03/01/2027 (80 jours)\n"
+        "\n"
+        "Conseiller mission locale — Amina Benali (Mission locale de Test) (1)\n"
+        "  31/12/2026  mettre à jour I-Milo — Sarah Moreau (0990001N-2026-006)\n"
+    )
+
+
+def test_the_conseillers_alerts_are_under_their_name(run: Run, depot: Path, edit: Edit) -> None:
+    # Inès Petit's information interview names her conseiller: A10 is Amina Benali's.
+    edit(
+        depot / "records/jeunes/2026/0990002P/0990002P-2026-001.yaml",
+        "  mission_locale: ml-test\n",
+        "  mission_locale: ml-test\n  conseiller_ml: a-benali\n",
+    )
+    assert echeances(run, depot, "--conseiller", "a-benali") == (
+        "Échéances jusqu'au 29/10/2026 (14 jours)\n"
+        "\n"
+        "Conseiller mission locale — Amina Benali (Mission locale de Test) (1)\n"
+        "  17/09/2026  A10 : inscription à France Travail (ex-Pôle emploi) déclarée mais non "
+        "vérifiée — Inès Petit (0990002P-2026-001)  EN RETARD\n"
+    )
 
 
 def test_echeances_filters_and_nothing_to_do(run: Run, depot: Path) -> None:
@@ -74,6 +109,8 @@ def test_echeances_json(run: Run, depot: Path) -> None:
             "date": "2026-09-25",
             "quoi": "point de suivi avec le jeune",
             "qui": "referent",
+            "personne": {"id": "m-roux", "nom": "Marc Roux", "structure": LYCEE},
+            "code": None,
             "dossier": "0990001N-2026-003",
             "en_retard": True,
         },
@@ -81,6 +118,8 @@ def test_echeances_json(run: Run, depot: Path) -> None:
             "date": "2026-10-20",
             "quoi": "début de l'action « Action a1 »",
             "qui": "referent",
+            "personne": {"id": "m-roux", "nom": "Marc Roux", "structure": LYCEE},
+            "code": None,
             "dossier": "0990001N-2026-003",
             "en_retard": False,
         },

@@ -40,24 +40,39 @@ def test_the_network_is_valid(run: Run, depot: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
-def test_table(run: Run, depot: Path) -> None:
-    pad = " " * 11
-    assert statut(run, depot).stdout == (
-        "Dossier            Nom            Lycée     Étape                    Référent       "
-        f"Prochaine échéance                                                  {pad}Alertes\n"
+def test_table_in_a_wide_terminal(run: Run, depot: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    lines = statut(run, depot).stdout.splitlines()
+    assert [line.split() for line in lines[:1]] == [
+        ["Dossier", "Nom", "Lycée", "Étape", "Référent", "Prochaine", "échéance", "Alertes"]
+    ]
+    assert [line.rstrip() for line in lines[1:]] == [
         "0990001N-2026-001  Léa Martin     0990001N  En parcours              Claire Durand  "
-        "06/11/2026 point de suivi avec le jeune (référent)\n"
+        "06/11/2026 point de suivi avec le jeune (référent)",
         "0990001N-2026-002  Yanis Bernard  0990001N  À contacter                             "
-        f"30/09/2026 contacter le jeune (chef d'établissement)                {pad}1\n"
+        "30/09/2026 EN RETARD contacter le jeune (chef d'établissement)" + " " * 27 + "A3",
         "0990001N-2026-003  Moussa Diallo  0990001N  Inscrit                  Marc Roux      "
-        f"25/09/2026 point de suivi avec le jeune (référent)                  {pad}1\n"
-        "0990001N-2026-005  Hugo Leroy     0990001N  Terminé                  Claire Durand\n"
+        "25/09/2026 EN RETARD point de suivi avec le jeune (référent)" + " " * 29 + "A5",
+        "0990001N-2026-005  Hugo Leroy     0990001N  Terminé                  Claire Durand",
         "0990001N-2026-006  Sarah Moreau   0990001N  Bilan                    Claire Durand  "
-        f"31/12/2026 transmettre le bilan au chef d'établissement (référent)  {pad}2\n"
+        "31/12/2026 transmettre le bilan au chef d'établissement (référent)" + " " * 23 + "A9",
         "0990002P-2026-001  Inès Petit     0990002P  Entretien d'information                 "
-        "17/09/2026 entretien approfondi avec la mission locale (chef d'établissement)  3\n"
-        "6 dossier(s)\n"
+        "17/09/2026 EN RETARD entretien approfondi avec la mission locale (chef d'établissement)"
+        "  A1 A2 A10",
+        "6 dossier(s)",
+    ]
+
+
+def test_table_fits_100_columns(run: Run, depot: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)  # not a terminal: 100 columns
+    lines = statut(run, depot).stdout.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    assert lines[0].split() == ["Dossier", "Nom", "Étape", "Prochaine", "échéance", "Alertes"]
+    assert lines[2] == (
+        "0990001N-2026-002  Yanis Bernard  À contacter              "
+        "30/09/2026 EN RETARD contacte…  A3"
     )
+    assert lines[6].endswith("  A1 A2 A10")
 
 
 @pytest.mark.parametrize(
@@ -76,6 +91,10 @@ def test_table(run: Run, depot: Path) -> None:
             ["0990001N-2026-006"],
         ),
         (("--etape", "contacte"), []),
+        (
+            ("--etape", "bilan", "--etape", "a_contacter"),
+            ["0990001N-2026-002", "0990001N-2026-006"],
+        ),
     ],
 )
 def test_filters(run: Run, depot: Path, options: tuple[str, ...], expected: list[str]) -> None:
@@ -84,9 +103,17 @@ def test_filters(run: Run, depot: Path, options: tuple[str, ...], expected: list
     assert result.stdout.endswith(f"\n{len(expected)} dossier(s)\n")
 
 
+def french_excel(result: Result) -> list[dict[str, str]]:
+    """Read as French Excel does: `;`, the encoding told by the BOM."""
+    data = result.stdout_bytes
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+
+
 def test_csv(run: Run, depot: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(statut(run, depot, "--format", "csv").stdout)))
-    assert [r["id"] for r in rows] == [
+    rows = french_excel(statut(run, depot, "--format", "csv"))
+    assert [r["Identifiant"] for r in rows] == [
         "0990001N-2026-001",
         "0990001N-2026-002",
         "0990001N-2026-003",
@@ -95,22 +122,25 @@ def test_csv(run: Run, depot: Path) -> None:
         "0990002P-2026-001",
     ]
     assert rows[2] == {
-        "id": "0990001N-2026-003",
-        "nom": "Diallo",
-        "prenom": "Moussa",
-        "etablissement": "0990001N",
-        "diplome": "cap",
-        "niveau": "N3",
-        "etape": "inscrit",
-        "referent": "m-roux",
-        "echeance": "2026-09-25",
-        "echeance_quoi": "point de suivi avec le jeune",
-        "echeance_qui": "referent",
-        "alertes": "A5",
-        "sortie": "non_renseignee",
+        "Identifiant": "0990001N-2026-003",
+        "Nom": "Diallo",
+        "Prénom": "Moussa",
+        "Lycée (UAI)": "0990001N",
+        "Diplôme": "CAP",
+        "Niveau": "N3",
+        "Étape": "Inscrit",
+        "Motif de non-inscription": "",
+        "Référent": "Marc Roux",
+        "Conseiller mission locale": "Amina Benali",
+        "Prochaine échéance": "25/09/2026",
+        "Prochaine échéance : quoi": "point de suivi avec le jeune",
+        "Prochaine échéance : qui agit": "référent",
+        "En retard": "oui",
+        "Alertes": "A5",
+        "Solution de sortie": "Non renseignée",
     }
-    assert [r["alertes"] for r in rows] == ["", "A3", "A5", "", "A9 A9", "A1 A2 A10"]
-    assert [r["sortie"] for r in rows][3:5] == ["emploi", "formation"]
+    assert [r["Alertes"] for r in rows] == ["", "A3", "A5", "", "A9 A9", "A1 A2 A10"]
+    assert [r["Solution de sortie"] for r in rows][3:5] == ["Emploi", "Formation"]
 
 
 def test_json(run: Run, depot: Path) -> None:
@@ -248,6 +278,10 @@ def test_bad_date_is_refused_in_french(run: Run, depot: Path) -> None:
          "(établissements : 0990001N, 0990002P)"),
         ("echeances", "--referent", "c-duran", "référent « c-duran » inconnu "
          "(référents : c-durand, m-roux)"),
+        ("echeances", "--conseiller", "inconnu", "conseiller « inconnu » inconnu "
+         "(conseillers : a-benali)"),
+        ("statut", "--conseiller", "a-benal", "conseiller « a-benal » inconnu "
+         "(conseillers : a-benali)"),
     ],
 )  # fmt: skip
 def test_a_filter_naming_nobody_is_a_usage_error(
@@ -262,8 +296,8 @@ def test_a_filter_naming_nobody_is_a_usage_error(
 
 def test_csv_cells_never_run_as_formulas(run: Run, tmp_path: Path) -> None:
     root = write_network(tmp_path / "depot", Jeune(1, nom='=HYPERLINK("x")', prenom="@Léa"))
-    rows = list(csv.reader(io.StringIO(statut(run, root, "--format", "csv").stdout)))
-    assert (rows[1][1], rows[1][2]) == ('\'=HYPERLINK("x")', "'@Léa")
+    rows = french_excel(statut(run, root, "--format", "csv"))
+    assert (rows[0]["Nom"], rows[0]["Prénom"]) == ('\'=HYPERLINK("x")', "'@Léa")
 
 
 def test_the_step_choices_are_the_steps_of_the_core() -> None:
@@ -271,3 +305,13 @@ def test_the_step_choices_are_the_steps_of_the_core() -> None:
     from pae.programme.steps import Step
 
     assert [s.value for s in Step] == STEPS
+
+
+def test_one_conseillers_young_people(run: Run, depot: Path) -> None:
+    # Inès Petit, not enrolled, has no conseiller yet; Yanis Bernard was never met.
+    assert ids(statut(run, depot, "--conseiller", "a-benali")) == [
+        "0990001N-2026-001",
+        "0990001N-2026-003",
+        "0990001N-2026-005",
+        "0990001N-2026-006",
+    ]

@@ -55,7 +55,7 @@ def test_invalid_network_text_report(run: Run, reseau: Path, dossier: Path, edit
         f"  {DOSSIER}:30:8: E5 MEF « pae_n4 » incompatible avec le diplôme CAP\n"
         "      → un jeune issu de CAP est inscrit en pae_n3\n"
         f"  {DOSSIER}:31:13: E2 le référent « c-dupont » n'existe pas\n"
-        "      → référents de 0990001N : c-durand, m-roux "
+        "      → référents de 0990001N : c-durand (Claire Durand), m-roux (Marc Roux) "
         "(liste dans records/etablissements/0990001N.yaml)\n"
         "\n"
         "2 erreurs dans 1 fichier (4 fichiers vérifiés).\n"
@@ -214,7 +214,7 @@ def test_no_records_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert out == ""
     assert err == (
         f"Erreur : pas de dossier records/ dans {tmp_path.resolve()} : lancer la commande à la "
-        "racine du dépôt, ou indiquer --depot CHEMIN\n"
+        "racine du dépôt, ou indiquer --depot DOSSIER\n"
     )
 
 
@@ -342,7 +342,7 @@ MISTAKES = [
     pytest.param(
         ("referent: c-durand", "referent: c-duran"),
         "31:13: E2 le référent « c-duran » n'existe pas",
-        "      → référents de 0990001N : c-durand, m-roux "
+        "      → référents de 0990001N : c-durand (Claire Durand), m-roux (Marc Roux) "
         "(liste dans records/etablissements/0990001N.yaml)",
         id="referent-inconnu",
     ),
@@ -451,3 +451,46 @@ def test_the_demo_data_is_valid(run: Run) -> None:
     report = run("--depot", REPO, "valider", "--date", "2026-11-27", "--format", "json")
     found = [(p["code"], p["fichier"]) for p in json.loads(report.output)["problemes"]]
     assert found == DEMO_WARNINGS
+
+
+# --- one round: the rules that can run on a file failing its schema ---------------------
+
+
+def test_a_typod_key_and_a_wrong_referent_in_one_round(
+    run: Run, reseau: Path, dossier: Path, edit: Edit
+) -> None:
+    edit(dossier, "  conseiller_ml: a-benali\n", "  conseiler_ml: a-benali\n")
+    edit(dossier, "referent: c-durand", "referent: c-duran")
+    result = run("--depot", reseau, "valider", "--date", "2026-10-15", "--format", "json")
+    assert result.exit_code == 1
+    found = sorted((p["code"], p["champ"]) for p in json.loads(result.stdout)["problemes"])
+    assert found == [("E1", "inscription.conseiler_ml"), ("E2", "inscription.referent")]
+
+
+def test_a_referent_written_by_name_is_told_the_id(
+    run: Run, reseau: Path, dossier: Path, edit: Edit
+) -> None:
+    edit(dossier, "referent: c-durand", "referent: Claire Durand")
+    edit(dossier, "  conseiller_ml: a-benali\n", "  conseiller_ml: amina benali\n")
+    result = run("--depot", reseau, "valider", "--date", "2026-10-15")
+    assert result.exit_code == 1
+    assert (
+        ":31:13: E1 « Claire Durand » n'est pas un identifiant valide\n"
+        "      → c'est un nom : écrire l'identifiant « c-durand » ; référents de 0990001N : "
+        "c-durand (Claire Durand), m-roux (Marc Roux) (liste dans "
+        "records/etablissements/0990001N.yaml)\n"
+    ) in result.stdout
+    assert (
+        "      → c'est un nom : écrire l'identifiant « a-benali » ; conseillers de ml-test : "
+        "a-benali (Amina Benali) (liste dans records/missions-locales/ml-test.yaml)\n"
+    ) in result.stdout
+    assert result.stdout.count(" E2 ") == 0  # said once, by the schema's problem
+
+
+def test_a_broken_identity_runs_no_rule_on_a_guess(
+    run: Run, reseau: Path, dossier: Path, edit: Edit
+) -> None:
+    edit(dossier, "etablissement: 0990001N", "etablissement: 099")
+    result = run("--depot", reseau, "valider", "--date", "2026-10-15", "--format", "json")
+    codes = [p["code"] for p in json.loads(result.stdout)["problemes"]]
+    assert codes == ["E1"]

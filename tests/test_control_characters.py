@@ -144,8 +144,9 @@ def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ],
 )
 def test_text_outputs_never_write_control_characters(
-    run: Run, hostile: Path, args: tuple[str, ...]
+    run: Run, hostile: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # a wide terminal: no cell cut
     result = run("--depot", hostile, *args, *TODAY)
     assert "Bernard" in result.output or args[0] == "valider"
     controls = [c for c in result.output if c in CONTROLS and c != "\n"]

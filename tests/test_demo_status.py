@@ -97,7 +97,7 @@ def test_pae_statut_shows_every_step_and_every_alert_kind(run: Run, day: str) ->
     assert table.exit_code == 0 and table.stderr == ""  # no invalid file ignored
     header, *lines, total = table.stdout.splitlines()
     start = header.index("Étape")
-    width = header.index("Référent") - start
+    width = header.index("Prochaine") - start
     shown = {line[start : start + width].strip() for line in lines}
     assert shown == set(STEP_LABELS.values())
     assert total == f"{len(expected()[day])} dossier(s)"

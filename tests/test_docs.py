@@ -72,3 +72,27 @@ def test_the_walk_through_runs_and_the_records_stay_valid(
     with pytest.raises(SystemExit):
         main(["--depot", str(root), "statut", "0990001N-2026-016", "--date", "2026-12-20"])
     assert "Étape : Terminé" in capsys.readouterr().out
+
+
+ENGLISH_PLACEHOLDERS = re.compile(
+    r"\b(DIRECTORY|FILE|FILENAME|PATH|TEXT|INTEGER|FLOAT|BOOLEAN|UUID|RANGE)\b"
+)
+
+
+def every_command(command: click.Command, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [path]
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            found += every_command(sub, (*path, name))
+    return found
+
+
+@pytest.mark.parametrize("path", every_command(cli), ids=lambda p: " ".join(("pae", *p)))
+def test_no_english_placeholder_in_any_help(path: tuple[str, ...]) -> None:
+    command: click.Command = cli
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    text = command.get_help(click.Context(command, info_name=" ".join(("pae", *path))))
+    assert "--depot" not in text or "--depot DOSSIER" in text
+    assert ENGLISH_PLACEHOLDERS.findall(text) == [], text

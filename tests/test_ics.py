@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import ics
 import pytest
 from click.testing import Result
 from dateutil.rrule import rrulestr
-from icalendar import Calendar
+from icalendar import Calendar, Event
 
 from dossier_builder import Jeune, en_parcours, write_network
 from pae.cli.main import main
@@ -65,7 +66,8 @@ def write_ics(run: Run, depot: Path, target: Path, *extra: str) -> bytes:
 
 @pytest.fixture
 def data(run: Run, depot: Path, tmp_path: Path) -> bytes:
-    return write_ics(run, depot, tmp_path / "agenda.ics")
+    """Everyone's calendar, 80 days ahead: to the end of the session."""
+    return write_ics(run, depot, tmp_path / "agenda.ics", "--jours", "80")
 
 
 def test_parses_with_icalendar(data: bytes) -> None:
@@ -80,10 +82,8 @@ def test_parses_with_a_second_parser(data: bytes) -> None:
     mine = {str(e["UID"]): e for e in Calendar.from_ical(data).walk("VEVENT")}
     theirs = {e.uid: e for e in other.events}
     assert set(theirs) == set(mine)
-    assert theirs["limite-pae-2026@pae"].name == (
-        "Parcours Ambition Emploi : date limite d'inscription"
-    )
-    assert theirs["limite-pae-2026@pae"].begin.date() == date(2026, 9, 30)
+    assert theirs["fin-pae-2026@pae"].name == "Parcours Ambition Emploi : fin du parcours, bilans"
+    assert theirs["fin-pae-2026@pae"].begin.date() == date(2026, 12, 31)
     slot = theirs["0990001N-2026-002-a1-0@pae"]
     assert slot.begin.datetime == datetime(2026, 11, 2, 14, 0, tzinfo=PARIS)
     assert slot.name.startswith("Atelier de recherche d'emploi avec la mission locale")
@@ -119,12 +119,13 @@ def test_weekly_slots_repeat_until_the_last_session(data: bytes) -> None:
     for event in slots.values():
         rule = event["RRULE"]
         assert rule["FREQ"] == ["WEEKLY"] and "UNTIL" in rule
+    # From a week before today (8 October) on: the session of 6 October is left out.
     tuesday = slots["0990001N-2026-001-a1-0@pae"]
     start = tuesday.decoded("DTSTART")
-    assert start == datetime(2026, 10, 6, 9, 0, tzinfo=PARIS)
-    assert tuesday.decoded("DTEND") == datetime(2026, 10, 6, 12, 0, tzinfo=PARIS)
+    assert start == datetime(2026, 10, 13, 9, 0, tzinfo=PARIS)
+    assert tuesday.decoded("DTEND") == datetime(2026, 10, 13, 12, 0, tzinfo=PARIS)
     occurrences = list(rrulestr(tuesday["RRULE"].to_ical().decode(), dtstart=start))
-    assert [o.date() for o in occurrences] == [date(2026, 10, 6), date(2026, 10, 13)]
+    assert [o.date() for o in occurrences] == [date(2026, 10, 13)]
     thursday = slots["0990001N-2026-002-a1-1@pae"]
     occurrences = list(
         rrulestr(thursday["RRULE"].to_ical().decode(), dtstart=thursday.decoded("DTSTART"))
@@ -144,11 +145,9 @@ def test_finished_dossiers_have_no_slots(data: bytes) -> None:
 
 def test_deadline_dates_of_the_programme(data: bytes) -> None:
     by_uid = {str(e["UID"]): e for e in Calendar.from_ical(data).walk("VEVENT")}
-    limite, fin = by_uid["limite-pae-2026@pae"], by_uid["fin-pae-2026@pae"]
-    assert (limite.decoded("DTSTART"), limite.decoded("DTEND")) == (
-        date(2026, 9, 30),
-        date(2026, 10, 1),
-    )
+    assert "limite-pae-2026@pae" not in by_uid  # 30 September: more than a week ago
+    fin = by_uid["fin-pae-2026@pae"]
+    assert (fin.decoded("DTSTART"), fin.decoded("DTEND")) == (date(2026, 12, 31), date(2027, 1, 1))
     assert (fin.decoded("DTSTART"), str(fin["SUMMARY"])) == (
         date(2026, 12, 31),
         "Parcours Ambition Emploi : fin du parcours, bilans",
@@ -157,7 +156,9 @@ def test_deadline_dates_of_the_programme(data: bytes) -> None:
     assert str(follow_up["SUMMARY"]) == (
         "À faire : point de suivi avec le jeune — Léa Martin (0990001N-2026-001)"
     )
-    assert str(follow_up["DESCRIPTION"]) == "Qui agit : référent"
+    assert str(follow_up["DESCRIPTION"]) == (
+        "Qui agit : Référent — Claire Durand (Lycée professionnel de Test)"
+    )
     assert follow_up.decoded("DTSTART") == date(2026, 11, 6)  # school days: Toussaint skipped
 
 
@@ -168,10 +169,17 @@ def test_same_data_same_bytes(run: Run, depot: Path, tmp_path: Path) -> None:
 
 
 def test_referent_filter(run: Run, depot: Path, tmp_path: Path) -> None:
-    data = write_ics(run, depot, tmp_path / "roux.ics", "--referent", "m-roux")
-    uids = {str(e["UID"]) for e in Calendar.from_ical(data).walk("VEVENT")}
-    assert {u.split("-")[0] for u in uids} == {"0990001N", "limite", "fin"}
-    assert {u[:17] for u in uids if u.startswith("0990001N")} == {"0990001N-2026-002"}
+    data = write_ics(run, depot, tmp_path / "roux.ics", "--referent", "m-roux", "--jours", "80")
+    cal = Calendar.from_ical(data)
+    assert str(cal["X-WR-CALNAME"]) == "Parcours Ambition Emploi — Marc Roux"
+    assert sorted(str(e["UID"]) for e in cal.walk("VEVENT")) == [
+        "0990001N-2026-002-a1-0@pae",
+        "0990001N-2026-002-a1-1@pae",
+        "0990001N-2026-002-echeance-bilan@pae",
+        "0990001N-2026-002-echeance-debut_action@pae",
+        "0990001N-2026-002-echeance-point_suivi@pae",
+        "fin-pae-2026@pae",
+    ]
 
 
 def test_unwritable_target_french_error_no_file(
@@ -212,3 +220,91 @@ def test_a_directory_is_refused_in_french(run: Run, depot: Path, tmp_path: Path)
     result = run("--depot", depot, "echeances", "--date", TODAY, "--ics", tmp_path)
     assert result.exit_code == 2
     assert "est un dossier" in result.stderr
+
+
+def _events(data: bytes) -> dict[str, Event]:
+    return {str(e["UID"]): e for e in Calendar.from_ical(data).walk("VEVENT")}
+
+
+def _day(event: Event) -> date:
+    start = event.decoded("DTSTART")
+    return start.date() if isinstance(start, datetime) else start
+
+
+def test_the_horizon_bounds_every_calendar(run: Run, depot: Path, tmp_path: Path) -> None:
+    """By default `horizon_echeances_jours` (14) ahead, a week back: 8–29 October."""
+    events = _events(write_ics(run, depot, tmp_path / "tous.ics"))
+    assert events
+    for event in events.values():
+        assert date(2026, 10, 8) <= _day(event) <= date(2026, 10, 29), event["SUMMARY"]
+        if "RRULE" in event:
+            until = event["RRULE"]["UNTIL"][0]
+            assert until.date() <= date(2026, 10, 29)
+    # Hugo Leroy's bilan (9 October) is last week's: still there; his interviews are not.
+    assert "0990001N-2026-004-bilan@pae" in events
+    assert "0990001N-2026-004-entretien-information@pae" not in events
+    # Inès Petit's in-depth interview was due on 1 October (overdue): it stands on today.
+    late = events["0990001N-2026-003-echeance-entretien_approfondi@pae"]
+    assert _day(late) == date(2026, 10, 15)
+    assert str(late["SUMMARY"]).startswith("En retard (depuis le ")
+
+
+def test_a_weekly_slot_skips_the_holidays(run: Run, tmp_path: Path) -> None:
+    """Zone C: Toussaint from 17 October to 1 November, 11 November a public holiday."""
+    jeune = en_parcours(1).action(
+        "a2",
+        "2026-10-12",
+        "2026-11-13",
+        creneaux=(
+            ("mardi", "09:00", "12:00"),
+            ("vendredi", "09:00", "12:00"),
+            ("mercredi", "14:00", "16:00"),
+        ),
+    )
+    root = write_network(tmp_path / "depot", jeune)
+    target = tmp_path / "durand.ics"
+    data = write_ics(run, root, target, "--referent", "c-durand", "--jours", "30")
+    events = _events(data)
+    mornings = events["0990001N-2026-001-a2-0@pae"]  # Tuesdays and Fridays: one event
+    assert "0990001N-2026-001-a2-1@pae" not in events
+    assert mornings["RRULE"]["BYDAY"] == ["TU", "FR"]
+    start = mornings.decoded("DTSTART")
+    assert start == datetime(2026, 10, 13, 9, 0, tzinfo=PARIS)
+    skipped = [d.dt for x in _list(mornings["EXDATE"]) for d in x.dts]
+    assert [d.date() for d in skipped] == [
+        date(2026, 10, 20),
+        date(2026, 10, 23),
+        date(2026, 10, 27),
+        date(2026, 10, 30),
+    ]
+    rule = rrulestr(mornings["RRULE"].to_ical().decode(), dtstart=start, forceset=True)
+    for day in skipped:
+        rule.exdate(day)
+    assert [o.date() for o in rule] == [
+        date(2026, 10, 13),
+        date(2026, 10, 16),
+        date(2026, 11, 3),
+        date(2026, 11, 6),
+        date(2026, 11, 10),
+        date(2026, 11, 13),
+    ]
+    wednesday = events["0990001N-2026-001-a2-2@pae"]
+    skipped = [d.dt.date() for x in _list(wednesday["EXDATE"]) for d in x.dts]
+    assert skipped == [date(2026, 10, 21), date(2026, 10, 28), date(2026, 11, 11)]
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def test_a_conseillers_calendar(run: Run, depot: Path, tmp_path: Path) -> None:
+    data = write_ics(
+        run, depot, tmp_path / "benali.ics", "--conseiller", "a-benali", "--jours", "80"
+    )
+    cal = Calendar.from_ical(data)
+    assert str(cal["X-WR-CALNAME"]) == "Parcours Ambition Emploi — Amina Benali"
+    events = _events(data)
+    # No weekly slot, no référent's deadline: the interviews and the conseiller's own.
+    assert not [e for e in events.values() if "RRULE" in e]
+    assert not [u for u in events if "point_suivi" in u or "debut_action" in u]
+    assert "0990001N-2026-004-bilan@pae" in events

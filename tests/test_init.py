@@ -235,6 +235,9 @@ def test_interactive(clone: Path) -> None:
         "contact@ml-paris.example",
         "c-durand:Claire Durand:claire.durand@ac-exemple.fr:cdurand",
         "",  # no more référents
+        "a-benali:Amina Benali",  # refused: no e-mail, asked again
+        "a-benali:Amina Benali:a.benali@ml-paris.example",
+        "",  # no more conseillers
     ]
     result = CliRunner().invoke(
         cli,
@@ -257,6 +260,17 @@ def test_interactive(clone: Path) -> None:
     lycee = (clone / "records/etablissements/0750654D.yaml").read_text(encoding="utf-8")
     assert "forge_chef" not in lycee
     assert "    forge: cdurand\n" in lycee
+    assert (
+        "Erreur : conseiller « a-benali:Amina Benali » : attendu id:Prénom Nom:courriel, par "
+        "exemple a-benali:Amina Benali:a.benali@ml-exemple.fr\n"
+    ) in result.output
+    ml = (clone / "records/missions-locales/ml-paris.yaml").read_text(encoding="utf-8")
+    assert ml.endswith(
+        "conseillers:\n"
+        "  - id: a-benali\n"
+        "    nom: Amina Benali\n"
+        "    courriel: a.benali@ml-paris.example\n"
+    )
 
 
 def test_interactive_refuses_real_data_before_any_question(
@@ -274,7 +288,7 @@ def test_no_records_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert done.code == 2
     assert done.err == (
         f"Erreur : pas de dossier records/ dans {tmp_path} : lancer la commande à la racine "
-        "du dépôt, ou indiquer --depot CHEMIN\n"
+        "du dépôt, ou indiquer --depot DOSSIER\n"
     )
 
 
@@ -433,3 +447,133 @@ def test_the_demo_forms_settings_do_not_follow_into_a_lycee_repository(
     real = demo.replace("https://forge.example", "https://forge.ac-exemple.fr")
     (clone / "records" / "parametres.yaml").write_text(real, encoding="utf-8")
     assert without_fictional_forge(real) == real
+
+
+# --- the conseillers and the local offer --------------------------------------------------
+
+OFFRE_CSV = """\
+Structure;Type de structure;Commune;Courriel;Téléphone;Action;Type d'action;Description
+Boulangerie du Centre;Entreprise;Paris;contact@boulangerie.example;01 23 45 67 89;\
+Immersion au fournil;Stage ou immersion en entreprise;Deux semaines
+Boulangerie du Centre;entreprise;Paris;;;Atelier vente;consolidation_acquis;
+CIO de Paris;CIO;Paris;cio@ac-exemple.fr;;Positionnement;positionnement_scolaire;
+Garage sans contact;Entreprise;Paris;;;Immersion;stage_immersion;
+Club;Club de sport;Paris;club@example.org;;Atelier;autre;
+"""
+
+
+def write_offre(tmp_path: Path, text: str, encoding: str = "utf-8-sig") -> Path:
+    source = tmp_path / "offre.csv"
+    source.write_bytes(text.encode(encoding))
+    return source
+
+
+def test_init_with_conseillers_and_the_offer(clone: Path, run: Run, tmp_path: Path) -> None:
+    good = "\n".join(OFFRE_CSV.splitlines()[:4]) + "\n"
+    source = write_offre(tmp_path, good)
+    result = run(
+        "--depot", clone, "init", *OPTIONS, "--offre", source,
+        "--conseiller", "a-benali:Amina Benali:a.benali@ml-paris.example",
+        "--conseiller", "h-diop:Hugo Diop:h.diop@ml-paris.example",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "Offre : 3 lignes, encodage utf-8-sig ; colonnes : nom ← « Structure », type ← « Type "
+        "de structure », commune ← « Commune », courriel ← « Courriel », telephone ← "
+        "« Téléphone », action ← « Action », action_type ← « Type d'action », description ← "
+        "« Description »\n"
+        "\n"
+        "À créer (2 structures)\n"
+        "  records/offre/boulangerie-du-centre.yaml : Boulangerie du Centre, 2 actions "
+        "(lignes 2, 3)\n"
+        "  records/offre/cio-de-paris.yaml : CIO de Paris, 1 action (lignes 4)\n"
+    )
+    assert "  records/offre/boulangerie-du-centre.yaml\n" in result.stdout
+    bakery = (clone / "records/offre/boulangerie-du-centre.yaml").read_text(encoding="utf-8")
+    assert bakery == (
+        "# yaml-language-server: $schema=../../schema/offre.schema.json\n"
+        "id: boulangerie-du-centre\n"
+        "nom: Boulangerie du Centre\n"
+        "type: entreprise\n"
+        "commune: Paris\n"
+        "contact:\n"
+        "  courriel: contact@boulangerie.example\n"
+        "  telephone: 01 23 45 67 89\n"
+        "actions:\n"
+        "  - id: immersion-au-fournil\n"
+        "    type: stage_immersion\n"
+        "    intitule: Immersion au fournil\n"
+        "    description: Deux semaines\n"
+        "  - id: atelier-vente\n"
+        "    type: consolidation_acquis\n"
+        "    intitule: Atelier vente\n"
+    )
+    ml = (clone / "records/missions-locales/ml-paris.yaml").read_text(encoding="utf-8")
+    assert "  - id: h-diop\n    nom: Hugo Diop\n" in ml
+    assert run("--depot", clone, "valider", "--date", "2026-09-01").exit_code == 0
+
+
+def test_the_offer_in_a_dry_run_says_which_lines_are_refused(
+    clone: Path, run: Run, tmp_path: Path
+) -> None:
+    source = write_offre(tmp_path, OFFRE_CSV.replace(";", ","), encoding="utf-8")
+    before = snapshot(clone)
+    result = run("--depot", clone, "init", *OPTIONS, "--offre", source, "--simulation")
+    assert result.exit_code == 1
+    assert (
+        "En erreur (2)\n"
+        "  ligne 5 : contact manquant : un nom, un courriel, un téléphone ou une adresse (sur "
+        "la première ligne de la structure au moins)\n"
+        "  ligne 6 : type de structure « Club de sport » inconnu : "
+    ) in result.stdout
+    assert result.stdout.endswith(
+        "Simulation : rien n'a été écrit. pae init écrirait la fiche de 0750654D, celle de "
+        "ml-paris (0 conseiller), 2 fiches de l'offre et CODEOWNERS. Relancer sans "
+        "--simulation pour les écrire.\n"
+    )
+    assert snapshot(clone) == before
+    assert run("--depot", clone, "init", "--help").stdout.count("--offre FICHIER") == 1
+
+
+def test_refused_lines_of_the_offer_write_nothing(
+    clone: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_offre(tmp_path, OFFRE_CSV)
+    before = snapshot(clone)
+    refused = pae(capsys, "--depot", clone, "init", *OPTIONS, "--offre", source)
+    assert refused.code == 2
+    assert refused.err == (
+        "Erreur : offre : 2 lignes refusées (ci-dessus) ; corriger le tableur puis relancer "
+        "pae init (rien n'a été écrit)\n"
+    )
+    assert snapshot(clone) == before
+
+
+def test_the_offer_needs_its_columns(
+    clone: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_offre(tmp_path, "Nom;Ville\nX;Paris\n")
+    result = pae(capsys, "--depot", clone, "init", *OPTIONS, "--offre", source)
+    assert result.code == 2
+    assert result.err == (
+        "Erreur : offre : colonnes obligatoires introuvables — « action »; « type d action » "
+        "(en-têtes du fichier : « Nom », « Ville ») ; voir « pae init --help » pour les noms "
+        "acceptés\n"
+    )
+
+
+def test_the_offer_from_a_workbook(clone: Path, run: Run, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STRUCTURE", "Commune", "Contact", "Action", "TYPE D'ACTION"])
+    sheet.append(["Tiers-lieu du Port", "Sète", "Mme Exemple", "Atelier", "Autre"])
+    source = tmp_path / "offre.xlsx"
+    book.save(source)
+    result = run("--depot", clone, "init", *OPTIONS, "--offre", source, "--simulation")
+    assert result.exit_code == 0, result.output
+    assert (
+        "  records/offre/tiers-lieu-du-port.yaml : Tiers-lieu du Port, 1 action (lignes 2)\n"
+    ) in result.stdout

@@ -60,7 +60,23 @@ def test_a_slot_ending_before_it_starts(run: Run, reseau: Path, dossier: Path, e
 def test_statut_of_a_dossier_with_errors_says_so(
     reseau: Path, dossier: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # A rule error (E5) keeps the dossier in the views, its errors said first.
     edit(dossier, "mef: pae_n3", "mef: pae_n4")
+    code, out, err = main("--depot", reseau, "statut", "0990001N-2026-001", *TODAY, capsys=capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith(
+        "Léa Martin — 0990001N-2026-001\n\n"
+        "Erreurs à corriger (1) : lancer « pae valider "
+        "records/jeunes/2026/0990001N/0990001N-2026-001.yaml »\n"
+        "  E5 "
+    )
+
+
+def test_statut_of_a_dossier_set_aside_says_so(
+    reseau: Path, dossier: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A schema error sets the dossier aside: the views cannot read it.
+    edit(dossier, "mef: pae_n3", "mef: 3")
     code, out, err = main("--depot", reseau, "statut", "0990001N-2026-001", *TODAY, capsys=capsys)
     assert (code, out) == (1, "")
     assert err.endswith(
@@ -252,3 +268,31 @@ def test_an_address_the_machine_cannot_open_is_explained(
         "Erreur : impossible d'ouvrir l'aperçu sur 1.2.3.4:80 (adresse indisponible sur ce "
         "poste) : en choisir une autre avec --adresse, par exemple 127.0.0.1:8001\n"
     )
+
+
+def test_a_dossier_failing_only_a_rule_stays_in_the_views_with_its_errors(
+    reseau: Path, dossier: Path, edit: Edit
+) -> None:
+    from datetime import date
+
+    import pae
+
+    edit(dossier, "mef: pae_n3", "mef: pae_n4")
+    found = pae.statuses(reseau, date(2026, 10, 15))
+    assert found.invalid_files == []
+    st = found.of("0990001N-2026-001")
+    assert st is not None
+    assert [(e.code, e.path) for e in st.errors] == [("E5", ("inscription", "mef"))]
+
+
+def test_a_dossier_referring_to_nobody_is_set_aside(
+    reseau: Path, dossier: Path, edit: Edit
+) -> None:
+    from datetime import date
+
+    import pae
+
+    edit(dossier, "referent: c-durand", "referent: c-duran")
+    found = pae.statuses(reseau, date(2026, 10, 15))
+    assert found.invalid_files == ["records/jeunes/2026/0990001N/0990001N-2026-001.yaml"]
+    assert found.of("0990001N-2026-001") is None

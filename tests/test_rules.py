@@ -114,7 +114,7 @@ def test_e2_unknown_referent(reseau: Path, dossier: Path, edit: Edit) -> None:
             31,
             13,
             "le référent « c-dupont » n'existe pas",
-            "référents de 0990001N : c-durand, m-roux (liste dans "
+            "référents de 0990001N : c-durand (Claire Durand), m-roux (Marc Roux) (liste dans "
             "records/etablissements/0990001N.yaml)",
         )
     ]
@@ -127,7 +127,8 @@ def test_e2_referent_removed_from_the_lycee(reseau: Path, edit: Edit) -> None:
         etab, "  - id: c-durand\n    nom: Claire Durand\n", "  - id: c-martin\n    nom: C. Martin\n"
     )
     hint = (
-        "référents de 0990001N : c-martin, m-roux (liste dans records/etablissements/0990001N.yaml)"
+        "référents de 0990001N : c-martin (C. Martin), m-roux (Marc Roux) "
+        "(liste dans records/etablissements/0990001N.yaml)"
     )
     expected = [("E2", 31, 13, "le référent « c-durand » n'existe pas", hint)]
     assert check(reseau) == expected
@@ -142,7 +143,8 @@ def test_e2_unknown_conseiller(reseau: Path, dossier: Path, edit: Edit) -> None:
             32,
             18,
             "le conseiller « a-benalli » n'existe pas à la mission locale ml-test",
-            "conseillers de ml-test : a-benali (liste dans records/missions-locales/ml-test.yaml)",
+            "conseillers de ml-test : a-benali (Amina Benali) "
+            "(liste dans records/missions-locales/ml-test.yaml)",
         )
     ]
 
@@ -155,7 +157,8 @@ def test_e2_unknown_conseiller_at_the_interview(reseau: Path, dossier: Path, edi
             26,
             18,
             "le conseiller « x » n'existe pas à la mission locale ml-test",
-            "conseillers de ml-test : a-benali (liste dans records/missions-locales/ml-test.yaml)",
+            "conseillers de ml-test : a-benali (Amina Benali) "
+            "(liste dans records/missions-locales/ml-test.yaml)",
         )
     ]
 

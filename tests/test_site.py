@@ -386,11 +386,16 @@ def test_calendars_are_written_and_parse(full: Built) -> None:
         "0990001N-c-durand.ics",
         "0990001N-m-roux.ics",
         "0990002P-b-hurtaud.ics",
+        "ml-ml-ravel-y-kervella.ics",
+        "ml-ml-test-a-benali.ics",
         "tous.ics",
     ]
     assert not (full.root / "build").exists()  # built elsewhere: nothing in the repository
     cal = Calendar.from_ical((full.out / "calendriers/tous.ics").read_bytes())
-    assert len(cal.walk("VEVENT")) > 7
+    # Nothing is due in the fortnight of the Toussaint break: the horizon keeps it empty.
+    assert cal.walk("VEVENT") == []
+    adviser = Calendar.from_ical((full.out / "calendriers/ml-ml-test-a-benali.ics").read_bytes())
+    assert str(adviser["X-WR-CALNAME"]) == "Parcours Ambition Emploi — Amina Benali"
     mine = full.doc("referents/0990001N-c-durand")
     assert "../../calendriers/0990001N-c-durand.ics" in mine.xpath("//a/@href")
 
@@ -704,10 +709,15 @@ def test_calendars_of_a_previous_build_never_reach_a_one_lycee_site(
     monkeypatch.setattr(publish, "build", spy)
     result = CliRunner().invoke(cli, [*site_args, "--etablissement", "0990001N"])
     assert result.exit_code == 0, result.output
-    assert sorted(seen) == ["0990001N-c-durand.ics", "0990001N-m-roux.ics", "tous.ics"]
+    assert sorted(seen) == [
+        "0990001N-c-durand.ics",
+        "0990001N-m-roux.ics",
+        "ml-ml-test-a-benali.ics",
+        "tous.ics",
+    ]
     written = [*(root / "public/calendriers").glob("*"), *(root / "build/site-src").rglob("*.ics")]
     texts = [*seen.values(), *(p.read_text(encoding="utf-8") for p in written)]
-    assert len(written) == 6
+    assert len(written) == 8
     others = [w for p in people if p.uai == "0990002P" for w in (p.prenom, p.nom)]
     for text in texts:
         for word in [*others, OTHER_LYCEE["nom"], "0990002P"]:
@@ -740,7 +750,7 @@ def test_two_builds_at_once_do_not_mix(tmp_path: Path) -> None:
     for p in people:
         if p.uai == "0990002P":
             assert not any(p.nom in text for text in one), p.nom
-    assert len(list((tmp_path / "un/calendriers").iterdir())) == 3
+    assert len(list((tmp_path / "un/calendriers").iterdir())) == 4  # all, 2 référents, 1 conseiller
 
 
 def test_pseudonymised_site_has_no_forge_material(pseudo: Built) -> None:

@@ -57,6 +57,7 @@ def test_statut_csv_quotes_a_carriage_return_and_neutralises_the_formula_after_i
     root = write_network(tmp_path / "depot", en_parcours(1), Jeune(2, nom="\r=1+1", prenom=";=2"))
     result = run("--depot", root, "statut", "--date", "2026-10-15", "--format", "csv")
     assert result.exit_code == 0
-    assert '"\'\r=1+1","\';=2"' in result.stdout
-    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    assert '"\'\r=1+1";"\';=2"' in result.stdout
+    text = result.stdout_bytes.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     assert (rows[2][1], rows[2][2]) == ("'\r=1+1", "';=2")

@@ -533,7 +533,10 @@ def test_step_dates_as_known_at_the_reference_date() -> None:
         Step.INSCRIT: date(2026, 9, 12),
         Step.EN_PARCOURS: date(2026, 10, 5),
     }
-    after = step_dates(before.dossier, date(2026, 12, 20), Settings())
+    # Known on 15 October, the bilan is planned: its solution and transmission come later.
+    assert before.dossier.bilan is not None and before.dossier.bilan.solution is None
+    assert before.full is not None
+    after = step_dates(before.full, date(2026, 12, 20), Settings())
     assert (after[Step.BILAN], after[Step.TERMINE]) == (date(2026, 12, 15), date(2026, 12, 16))
 
 

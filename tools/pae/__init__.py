@@ -19,6 +19,7 @@ The library first: commands, the site, the tests and a user's own script call th
 from pae.codes import CATALOGUE, Actor, Code, Severity
 from pae.errors import DataError, PaeError, UsageError
 from pae.problems import Problem
+from pae.programme.as_of import known_at
 from pae.programme.cohort import CohortFigures, cohort_figures
 from pae.programme.context import Context
 from pae.programme.deadlines import Deadline, Due
@@ -32,6 +33,7 @@ from pae.programme.status import (
     network_status,
 )
 from pae.programme.steps import Step
+from pae.programme.todo import Person, by_person, for_person, todo_within
 from pae.recording.importer import Plan, plan_import
 from pae.recording.new import Identity, create_dossier
 from pae.recording.transaction import Change, edit_dossier
@@ -58,6 +60,7 @@ __all__ = [
     "Identity",
     "Network",
     "PaeError",
+    "Person",
     "Plan",
     "Problem",
     "Settings",
@@ -67,16 +70,20 @@ __all__ = [
     "Usable",
     "UsageError",
     "ValidationResult",
+    "by_person",
     "cohort_figures",
     "conseiller_todo",
     "create_dossier",
     "dossier_status",
     "due_within",
     "edit_dossier",
+    "for_person",
+    "known_at",
     "load_network",
     "network_status",
     "plan_import",
     "statuses",
+    "todo_within",
     "usable",
     "validate",
 ]

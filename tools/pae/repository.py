@@ -15,12 +15,14 @@ from datetime import date
 from itertools import groupby
 from pathlib import Path
 
+from pae.codes import Code
 from pae.errors import UsageError
 from pae.forge import changes, codeowners
 from pae.problems import Problem
 from pae.programme.context import Context
-from pae.programme.rules import check_network
+from pae.programme.rules import check_network, check_partial
 from pae.programme.status import DossierStatus, dossier_status, network_status
+from pae.records.dossier import KeepRaw
 from pae.records.network import Network
 from pae.records.positions import fill_positions
 from pae.records.reading import load_network, require_records
@@ -92,6 +94,7 @@ def validate(
     ctx = Context(loaded.network, loaded.settings, today)
     chosen = [d for d in loaded.network.dossiers if d.file in checked]
     problems = loaded.problems + [p for p in check_network(ctx, chosen) if p.file in checked]
+    problems += check_partial(ctx, loaded.partial, loaded.problems)
     if alerts:
         problems += [a for d in chosen for a in dossier_status(d, ctx).alertes]
     if scope.codeowners:
@@ -100,32 +103,60 @@ def validate(
     return ValidationResult(loaded.checked, problems, strict, root)
 
 
+SET_ASIDE = (Code.E2, Code.E3)
+"""Rule errors that keep a dossier out of the views, as a schema error does: a reference
+to nothing, an identifier or a place that collides (its page, its lycée's lists). A
+dossier failing only other rules stays in, its errors shown with it (`DossierStatus.errors`)."""
+
+
 @dataclass
 class Usable:
-    """The records every view shows: without the files that have errors."""
+    """The records every view shows: without the files that fail their schema or that
+    refer to nothing (warnings keep a file in)."""
 
     network: Network
     settings: Settings
     invalid_files: list[str]
+    """The files set aside (the views count them and send to `pae valider`)."""
+    errors: dict[str, list[Problem]] = field(default_factory=dict)
+    """The rule errors of the dossiers kept in the views, by file."""
 
 
-def usable(root: Path, today: date) -> Usable:
-    """Load the records and set aside every file with an error (warnings keep it in).
+def usable(root: Path, today: date, keep_raw: KeepRaw = True) -> Usable:
+    """Load the records and set aside every file with a schema error, and every dossier
+    with an error of `SET_ASIDE`; a dossier failing only other rules stays, with its
+    errors (`errors`). `keep_raw`: see `load_network`.
 
     Seen as of `today`, an event dated later has not happened yet: it is not an error here
     (it is one for `pae valider`), so `statut`, `echeances` and the site show the same
     dossiers whatever the reference date.
     """
     require_records(root)
-    loaded = load_network(root)
+    loaded = load_network(root, keep_raw=keep_raw)
     ctx = Context(loaded.network, loaded.settings, today, future_events_are_errors=False)
     problems = loaded.problems + check_network(ctx)
-    invalid = sorted({p.file for p in problems if p.is_error})
-    bad = set(invalid)
+    dossiers = {d.file for d in loaded.network.dossiers}
+    errors: dict[str, list[Problem]] = {}
+    bad: set[str] = set()
+    for p in problems:
+        if not p.is_error:
+            continue
+        if p.file in dossiers and p.code not in SET_ASIDE:
+            errors.setdefault(p.file, []).append(p)
+        else:
+            bad.add(p.file)
     network = replace(
         loaded.network, dossiers=[d for d in loaded.network.dossiers if d.file not in bad]
     )
-    return Usable(network, loaded.settings, invalid)
+    kept = {f: e for f, e in errors.items() if f not in bad}
+    return Usable(network, loaded.settings, sorted(bad), kept)
+
+
+def with_errors(statuses: list[DossierStatus], found: Usable) -> list[DossierStatus]:
+    """Each status with the rule errors of its dossier's file (`DossierStatus.errors`)."""
+    for st in statuses:
+        st.errors = found.errors.get(st.dossier.file, [])
+    return statuses
 
 
 @dataclass
@@ -141,7 +172,8 @@ class Statuses:
 
 
 def statuses(root: Path, today: date) -> Statuses:
-    """Load, set aside the invalid files, and compute every status as of `today`."""
+    """Load, set aside the invalid files, and compute every status as of `today`; a
+    dossier failing only a rule carries its errors (`DossierStatus.errors`)."""
     found = usable(root, today)
     ctx = Context(found.network, found.settings, today)
-    return Statuses(ctx, network_status(ctx), found.invalid_files)
+    return Statuses(ctx, with_errors(network_status(ctx), found), found.invalid_files)

@@ -21,6 +21,7 @@ from pae.labels import (
     label,
 )
 from pae.programme.context import Context
+from pae.programme.facts import bilan_held, in_depth_held
 from pae.programme.status import DossierStatus
 from pae.programme.steps import Step, step_dates
 
@@ -91,9 +92,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("inscrit_le", "Inscrit le", _step_day(Step.INSCRIT)),
     Column("entretien_approfondi_le", "Entretien approfondi le",
            lambda st, c: st.dossier.entretien_approfondi.date
-           if st.dossier.entretien_approfondi else None),
+           if st.dossier.entretien_approfondi and in_depth_held(st.dossier, c.today) else None),
     Column("en_parcours_le", "En parcours depuis le", _step_day(Step.EN_PARCOURS)),
-    Column("bilan_le", "Bilan le", lambda st, c: _bilan(st, "date")),
+    Column("bilan_le", "Bilan le",
+           lambda st, c: _bilan(st, "date") if bilan_held(st.dossier, c.today) else None),
     Column("referent", "Référent", lambda st, c: st.referent.nom if st.referent else None,
            personal=True),
     Column("conseiller_ml", "Conseiller mission locale",

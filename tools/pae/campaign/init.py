@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
 import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
-from pae.errors import DataError, UsageError
-from pae.files import why
+from pae.campaign.offre_import import OffrePlan
+from pae.campaign.swap import DATA_DIRS, swap
+from pae.errors import UsageError
 from pae.forge import codeowners
 from pae.forge.git import uncommitted
 from pae.labels import plural
@@ -30,13 +30,12 @@ from pae.records.reading import (
     load_network,
     require_records,
 )
-from pae.records.reference import Referent
+from pae.records.reference import Conseiller, Referent
 from pae.records.schemas import is_email, load_schema
 from pae.records.yaml_edit import Document
 
 DEMO_MARKER = ".demo"
 """File of records/ saying that the data there are the fictitious demo network."""
-DATA_DIRS = ("etablissements", "missions-locales", "offre", "jeunes")
 
 Check = Callable[[str], str | None]
 """Returns the French reason why a value is refused, or None."""
@@ -102,6 +101,9 @@ QUESTIONS: tuple[tuple[str, str, Check], ...] = (
 """Every value `pae init` needs, the question that asks for it and its check."""
 OPTIONAL = ("forge_chef",)
 REFERENT_QUESTION = "Référent « id:Prénom Nom:courriel[:compte forge] » (vide pour terminer)"
+CONSEILLER_QUESTION = (
+    "Conseiller de la mission locale « id:Prénom Nom:courriel » (vide pour terminer)"
+)
 
 Ask = Callable[[str, Check, bool], str]
 """Asks a question until the answer passes the check; the flag allows an empty answer."""
@@ -121,6 +123,28 @@ def fill(values: dict[str, str | None], ask: Ask) -> bool:
         elif given is not None and (message := check(given)):
             raise UsageError(message)
     return interactive
+
+
+def check_conseiller(value: str) -> str | None:
+    try:
+        parse_conseiller(value)
+    except UsageError as exc:
+        return str(exc)
+    return None
+
+
+def parse_conseiller(text: str) -> Conseiller:
+    """`id:Prénom Nom:courriel`: a conseiller of the mission locale."""
+    parts = [p.strip() for p in text.split(":")]
+    if len(parts) != 3 or not all(parts):
+        raise UsageError(
+            f"conseiller « {text} » : attendu id:Prénom Nom:courriel, par exemple "
+            "a-benali:Amina Benali:a.benali@ml-exemple.fr"
+        )
+    for message in (check_ident(parts[0]), check_email(parts[2])):
+        if message:
+            raise UsageError(f"conseiller « {text} » : {message}")
+    return Conseiller(parts[0], parts[1], parts[2])
 
 
 def parse_referent(text: str) -> Referent:
@@ -156,6 +180,9 @@ class Options:
     referents: list[Referent] = field(default_factory=list)
     forge_chef: str | None = None
     force: bool = False
+    conseillers: list[Conseiller] = field(default_factory=list)
+    offre: OffrePlan | None = None
+    """The local offer read from a spreadsheet (`offre_import.plan_offre`)."""
 
 
 @dataclass
@@ -250,16 +277,18 @@ def stage(opts: Options, staging: Path) -> list[str]:
             {k: v for k, v in asdict(r).items() if v is not None} for r in opts.referents
         ],
     }
-    mission = {"id": opts.ml_id, "nom": opts.ml_nom, "courriel": opts.ml_courriel}
+    mission: dict[str, Any] = {"id": opts.ml_id, "nom": opts.ml_nom, "courriel": opts.ml_courriel}
+    tail = "# Ajouter les conseillers qui suivent des jeunes du parcours : id, nom, courriel.\n"
+    tail += "conseillers: []\n"
+    if opts.conseillers:
+        mission["conseillers"] = [asdict(c) for c in opts.conseillers]
+        tail = ""
+    offre = opts.offre.files if opts.offre else {}
     files = {
         f"records/etablissements/{opts.uai}.yaml": yaml_file("etablissement", lycee),
-        f"records/missions-locales/{opts.ml_id}.yaml": yaml_file(
-            "mission-locale",
-            mission,
-            "# Ajouter les conseillers qui suivent des jeunes du parcours : id, nom, courriel.\n"
-            "conseillers: []\n",
-        ),
-        "records/offre/.gitkeep": "",
+        f"records/missions-locales/{opts.ml_id}.yaml": yaml_file("mission-locale", mission, tail),
+        **{rel: yaml_file("offre", values) for rel, values in offre.items()},
+        **({} if offre else {"records/offre/.gitkeep": ""}),
         f"records/jeunes/{opts.session}/{opts.uai}/.gitkeep": "",
     }
     for rel, text in files.items():
@@ -285,6 +314,7 @@ def stage(opts: Options, staging: Path) -> list[str]:
     return [
         f"records/etablissements/{opts.uai}.yaml",
         f"records/missions-locales/{opts.ml_id}.yaml",
+        *offre,
         f"records/jeunes/{opts.session}/{opts.uai}/",
         "CODEOWNERS",
     ]
@@ -307,69 +337,3 @@ def without_fictional_forge(settings: str) -> str:
         if doc.get(("forge", key)) is not None:
             doc.remove(("forge", key))
     return doc.dump()
-
-
-BACKUP_PREFIX = ".pae-sauvegarde-"
-
-
-def backup_folder(root: Path) -> Path:
-    """A new folder `.pae-sauvegarde-AAAAMMJJ-HHMMSS` at the root, ignored by Git (its own
-    .gitignore says so): the data init replaces go there, never to the bin."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = root / f"{BACKUP_PREFIX}{stamp}"
-    n = 1
-    while folder.exists():
-        n += 1
-        folder = root / f"{BACKUP_PREFIX}{stamp}-{n}"
-    (folder / "records").mkdir(parents=True)
-    (folder / ".gitignore").write_text("# Sauvegarde de pae init : hors de Git.\n*\n", "utf-8")
-    return folder
-
-
-def _files(path: Path) -> int:
-    if path.is_file():
-        return 1
-    return sum(1 for p in path.rglob("*") if p.is_file() or p.is_symlink())
-
-
-def swap(root: Path, staging: Path) -> tuple[Path | None, int]:
-    """Move the old data folders and CODEOWNERS to a backup folder and the new ones in; on
-    failure, put everything back. Returns the backup folder (None if nothing was there)
-    and how many files it holds."""
-    records = root / "records"
-    owners = root / "CODEOWNERS"
-    backup = backup_folder(root)
-    moved_out: list[str] = []
-    moved_in: list[str] = []
-    owners_out = False
-    try:
-        for d in DATA_DIRS:
-            if (records / d).exists():
-                (records / d).rename(backup / "records" / d)
-                moved_out.append(d)
-        if owners.exists():
-            os.replace(owners, backup / "CODEOWNERS")
-            owners_out = True
-        for d in DATA_DIRS:
-            (staging / "records" / d).rename(records / d)
-            moved_in.append(d)
-        (staging / "CODEOWNERS").replace(owners)
-        settings = staging / "records" / SETTINGS_FILE
-        if settings.is_file():
-            settings.replace(records / SETTINGS_FILE)
-    except OSError as exc:
-        for d in moved_in:
-            (records / d).rename(staging / "records" / d)
-        for d in moved_out:
-            (backup / "records" / d).rename(records / d)
-        if owners_out:
-            os.replace(backup / "CODEOWNERS", owners)
-        shutil.rmtree(backup, ignore_errors=True)
-        raise DataError(
-            f"impossible de remplacer les données ({why(exc)}) : rien n'a été modifié"
-        ) from exc
-    moved = sum(_files(backup / "records" / d) for d in moved_out) + owners_out
-    if not moved_out and not owners_out:
-        shutil.rmtree(backup, ignore_errors=True)
-        return None, 0
-    return backup, moved

@@ -98,6 +98,7 @@ DEPOT_HELP = (
 depot_option = click.option(
     "--depot",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="DOSSIER",
     default=None,
     expose_value=False,
     callback=_set_depot,
@@ -107,7 +108,13 @@ depot_option = click.option(
 
 
 def filter_options(func: F) -> F:
-    """`--etablissement` and `--referent`: the lycée's or the référent's young people only."""
+    """`--etablissement`, `--referent` and `--conseiller`: one lycée's young people, one
+    référent's or one conseiller's of the mission locale."""
+    func = click.option(
+        "--conseiller",
+        metavar="ID",
+        help="Seulement les jeunes de ce conseiller de la mission locale.",
+    )(func)
     func = click.option("--referent", metavar="ID", help="Seulement les jeunes de ce référent.")(
         func
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -116,7 +117,14 @@ STEPS = [step.value for step in Step]
 @click.argument("dossier", required=False)
 @date_option
 @filter_options
-@click.option("--etape", type=click.Choice(STEPS), help="Seulement les dossiers à cette étape.")
+@click.option(
+    "--etape",
+    "etapes",
+    type=click.Choice(STEPS),
+    multiple=True,
+    help="Seulement les dossiers à cette étape ; répétable, par exemple --etape inscrit "
+    "--etape en_parcours.",
+)
 @click.option("--alertes-seulement", is_flag=True, help="Seulement les dossiers avec une alerte.")
 @click.option(
     "--format",
@@ -133,7 +141,8 @@ def statut(
     today: date | None,
     etablissement: str | None,
     referent: str | None,
-    etape: str | None,
+    conseiller: str | None,
+    etapes: tuple[str, ...],
     alertes_seulement: bool,
     fmt: str,
 ) -> None:
@@ -146,6 +155,8 @@ def statut(
     Exemples :
       pae statut --date 2026-10-15
       pae statut --referent c-durand --alertes-seulement
+      pae statut --conseiller e-faivre
+      pae statut --etape inscrit --etape en_parcours
       pae statut --format csv > cohorte.csv
       pae statut 0990001N-2026-001
     """
@@ -157,10 +168,12 @@ def statut(
         dossier,
         etablissement,
         referent,
-        etape,
+        etapes,
         alertes_seulement,
         fmt,
         color=sys.stdout.isatty(),
+        conseiller=conseiller,
+        width=shutil.get_terminal_size((100, 24)).columns,
     )
     ctx.exit(command.run(opts, sys.stdout, sys.stderr))
 
@@ -179,6 +192,7 @@ def statut(
 @click.option(
     "--ics",
     type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FICHIER",
     help="Écrire aussi un fichier iCalendar (.ics) à importer dans un agenda.",
 )
 @click.option(
@@ -196,20 +210,28 @@ def echeances(
     jours: int | None,
     etablissement: str | None,
     referent: str | None,
+    conseiller: str | None,
     ics: Path | None,
     fmt: str,
 ) -> None:
-    """Ce qui est à faire dans les prochains jours, par personne qui doit agir.
+    """Ce qui est à faire dans les prochains jours, sous chaque personne qui doit agir.
 
-    Les échéances dépassées sont incluses (« EN RETARD »).
+    Chaque personne est nommée (chef d'établissement, référent, conseiller de la mission
+    locale), chaque ligne nomme le jeune ; les échéances dépassées sont incluses (« EN
+    RETARD »), et les alertes du conseiller (A4, A9, A10) sont sous son nom. Avec
+    --referent ou --conseiller, seulement ce que cette personne doit faire ; avec --ics,
+    son agenda (l'horizon --jours appliqué, les vacances et jours fériés exclus des
+    créneaux).
 
     \b
     Exemples :
       pae echeances
       pae echeances --jours 30 --referent c-durand
-      pae echeances --ics agenda.ics
+      pae echeances --conseiller e-faivre --ics agenda.ics
     """
     from pae.cli.commands import echeances as command
 
-    opts = command.Options(root_of(ctx), today_or(today), jours, etablissement, referent, ics, fmt)
+    opts = command.Options(
+        root_of(ctx), today_or(today), jours, etablissement, referent, ics, fmt, conseiller
+    )
     ctx.exit(command.run(opts, sys.stdout, sys.stderr))

@@ -99,6 +99,30 @@ def _ask(question: str, check: Callable[[str], str | None], optional: bool) -> s
     "« c-durand:Claire Durand:claire.durand@ac-exemple.fr:cdurand ».",
 )
 @click.option(
+    "--conseiller",
+    "conseillers",
+    multiple=True,
+    metavar="ID:NOM:COURRIEL",
+    help="Conseiller de la mission locale qui suit des jeunes du parcours (répétable), par "
+    "exemple « a-benali:Amina Benali:a.benali@ml-exemple.fr ».",
+)
+@click.option(
+    "--offre",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FICHIER",
+    default=None,
+    help="Cartographie des solutions locales (records/offre/) depuis un tableur (.csv « ; » "
+    "ou « , », .xlsx, .ods) : une ligne par action proposée, colonnes « Structure », "
+    "« Commune », « Action », « Type d'action », et facultatives « Identifiant », « Type de "
+    "structure », « Contact », « Courriel », « Téléphone », « Adresse », « Identifiant de "
+    "l'action », « Description ».",
+)
+@click.option(
+    "--simulation",
+    is_flag=True,
+    help="Ne rien écrire : dire ce que pae init créerait (et les lignes de --offre refusées).",
+)
+@click.option(
     "--session",
     type=click.IntRange(2000, 2100),
     metavar="AAAA",
@@ -112,6 +136,9 @@ def init(
     ctx: click.Context,
     /,
     referents: tuple[str, ...],
+    conseillers: tuple[str, ...],
+    offre: Path | None,
+    simulation: bool,
     session: int | None,
     force: bool,
     today: date | None,
@@ -119,9 +146,11 @@ def init(
 ) -> None:
     """Préparer le dépôt d'un lycée : remplacer les données de démonstration par les siennes.
 
-    Écrit la fiche du lycée et celle de sa mission locale, crée le dossier des jeunes de la
-    session et le fichier CODEOWNERS. Les valeurs absentes des options sont demandées.
-    Rien n'est modifié si une valeur est refusée.
+    Écrit la fiche du lycée et celle de sa mission locale (avec ses conseillers), crée le
+    dossier des jeunes de la session et le fichier CODEOWNERS ; avec --offre, les fiches de
+    la cartographie des solutions locales lues dans un tableur. Les valeurs absentes des
+    options sont demandées. Rien n'est modifié si une valeur ou une ligne est refusée ;
+    --simulation dit ce qui serait écrit, sans rien écrire.
 
     \b
     Exemple :
@@ -129,19 +158,23 @@ def init(
         --zone C --chef "Mme Exemple" --mission-locale ml-paris \\
         --mission-locale-nom "Mission locale de Paris" \\
         --mission-locale-courriel contact@ml-paris.example \\
-        --referent "c-durand:Claire Durand:claire.durand@ac-exemple.fr:cdurand"
+        --referent "c-durand:Claire Durand:claire.durand@ac-exemple.fr:cdurand" \\
+        --conseiller "a-benali:Amina Benali:a.benali@ml-paris.example" \\
+        --offre cartographie.xlsx --simulation
     """
     from pae.campaign import init as setup
+    from pae.campaign.offre_import import plan_offre
     from pae.cli.commands import init as command
 
     setup.refuse_real_data(root_of(ctx), force)  # before any question
+    plan = plan_offre(offre) if offre else None  # an unreadable file too
     interactive = setup.fill(values, _ask)
-    specs = list(referents)
-    while interactive and not referents:
-        answer = _ask(setup.REFERENT_QUESTION, setup.check_referent, True)
-        if not answer:
-            break
-        specs.append(answer)
+    specs = list(referents) or (
+        _ask_many(setup.REFERENT_QUESTION, setup.check_referent) if interactive else []
+    )
+    advisers = list(conseillers) or (
+        _ask_many(setup.CONSEILLER_QUESTION, setup.check_conseiller) if interactive else []
+    )
     day = today_or(today)
     opts = command.Options(
         root_of(ctx),
@@ -149,9 +182,19 @@ def init(
         session or day.year,
         referents=[setup.parse_referent(s) for s in specs],
         force=force,
+        conseillers=[setup.parse_conseiller(s) for s in advisers],
+        offre=plan,
         **{k: v for k, v in values.items() if v is not None},
     )
-    ctx.exit(command.run(opts, sys.stdout))
+    ctx.exit(command.run(opts, sys.stdout, simulation))
+
+
+def _ask_many(question: str, check: Callable[[str], str | None]) -> list[str]:
+    """Ask again and again until an empty answer."""
+    answers = []
+    while answer := _ask(question, check, True):
+        answers.append(answer)
+    return answers
 
 
 @click.command()

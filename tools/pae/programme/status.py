@@ -11,6 +11,7 @@ from pae.codes import Actor
 from pae.labels import CANAUX, CONTACT_RESULTS, EXIT_REASONS, HANDOVER_TO, MEF, label
 from pae.problems import Problem
 from pae.programme.alerts import alerts
+from pae.programme.as_of import known_at
 from pae.programme.clock import attendance_window_start, rentree
 from pae.programme.context import Context
 from pae.programme.deadlines import Deadline, deadlines
@@ -73,6 +74,16 @@ class DossierStatus:
     jours_effectues: dict[str, int] = field(default_factory=dict)
     """Days done in each company placement (action id → days), from its attendance lines:
     what the lycée pays the allowance on."""
+    full: Dossier | None = None
+    """The dossier as written, when it holds events dated after today: `dossier` is the
+    dossier as known today (`as_of.known_at`), what every value above is computed on."""
+    errors: list[Problem] = field(default_factory=list)
+    """The rules this dossier fails (never its schema: such a file is left out of the
+    views); set by `repository.statuses`, shown as a banner on the dossier's page."""
+    later: list[Event] = field(default_factory=list)
+    """What the dossier records for after today and the views leave out (an exit, a
+    check-in, a bilan written ahead), in date order, each `done=False`: the site may show
+    them greyed as « prévu »; planned actions and interviews stay in `timeline`."""
 
     @property
     def next_deadline(self) -> Deadline | None:
@@ -94,13 +105,18 @@ class DossierStatus:
         return self.etablissement.referent(ins.referent)
 
     @property
+    def conseiller_id(self) -> str | None:
+        """The young person's conseiller at the mission locale: the enrolment's, else the
+        information interview's (who follows up France Travail, A10, before enrolment)."""
+        ins, ei = self.dossier.inscription, self.dossier.entretien_information
+        if ins and ins.conseiller_ml:
+            return ins.conseiller_ml
+        return ei.conseiller_ml if ei else None
+
+    @property
     def conseiller(self) -> Conseiller | None:
-        ins = self.dossier.inscription
-        return (
-            self.mission_locale.conseiller(ins.conseiller_ml)
-            if self.mission_locale and ins
-            else None
-        )
+        ident = self.conseiller_id
+        return self.mission_locale.conseiller(ident) if self.mission_locale and ident else None
 
     def alerts_for(self, actor: Actor) -> list[Problem]:
         """The alerts this person must act on (the conseiller's: I-Milo and France Travail)."""
@@ -186,8 +202,11 @@ def held_sessions(d: Dossier, ctx: Context) -> tuple[int, int]:
     return len(planned), len(unrecorded(d, planned))
 
 
-def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
+def dossier_status(written: Dossier, ctx: Context) -> DossierStatus:
+    """The status as of `ctx.today`, computed on the dossier as known that day."""
     settings, today = ctx.settings, ctx.today
+    d = known_at(written, today)
+    events = timeline(d, today)
     disp = settings.dispositif(d.dispositif)
     etape, reason = step(d, today, settings)
     planned, unrecorded = held_sessions(d, ctx)
@@ -198,7 +217,7 @@ def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
         motif_non_inscription=reason,
         deadlines=deadlines(d, etape, ctx),
         alertes=list(alerts(d, etape, ctx)),
-        timeline=timeline(d, today),
+        timeline=events,
         notes_conservables_jusqu_a=d.premiere_session + 5 if d.premiere_session else None,
         assiduite=attendance_rate(d, None, today),
         assiduite_recente=attendance_rate(d, attendance_window_start(ctx, d), today),
@@ -212,7 +231,14 @@ def dossier_status(d: Dossier, ctx: Context) -> DossierStatus:
         jours_effectues={
             a.id: days_done(d, a, today) for a in d.actions if is_company_placement(a)
         },
+        full=None if d is written else written,
+        later=[] if d is written else _later(written, events, today),
     )
+
+
+def _later(written: Dossier, shown: list[Event], today: date) -> list[Event]:
+    seen = set(shown)
+    return [e for e in timeline(written, today) if e not in seen]
 
 
 def network_status(ctx: Context) -> list[DossierStatus]:
@@ -237,7 +263,7 @@ class Filters:
             return False
         if self.referent and not (ins and ins.referent == self.referent):
             return False
-        return not self.conseiller or bool(ins and ins.conseiller_ml == self.conseiller)
+        return not self.conseiller or st.conseiller_id == self.conseiller
 
     def unknown(self, ctx: Context) -> str | None:
         """A filter naming nobody is a typo: the French reason, with the values that exist."""
@@ -275,6 +301,8 @@ class DueItem:
 
     deadline: Deadline
     status: DossierStatus
+    alert: Problem | None = None
+    """The alert this item comes from, when it is one (the conseiller's A4, A9, A10)."""
 
 
 def due_within(

@@ -10,6 +10,14 @@ from typing import Any
 
 Raw = dict[str, Any]
 Day = date  # for fields declared after a field named `date`
+KeepRaw = bool | frozenset[str]
+"""What a dossier keeps of its parsed values: all, nothing, or some top-level keys."""
+
+
+def kept(raw: Raw, keep: KeepRaw) -> Raw:
+    if keep is True:
+        return raw
+    return {k: raw[k] for k in keep if k in raw} if keep else {}
 
 
 def _d(value: Any) -> date | None:
@@ -209,7 +217,9 @@ class Dossier:
         return next((a for a in self.actions if a.id == ident), None)
 
     @classmethod
-    def from_raw(cls, raw: Raw, file: str, keep_raw: bool = True) -> Dossier:
+    def from_raw(cls, raw: Raw, file: str, keep_raw: KeepRaw = True) -> Dossier:
+        """The model of a dossier; `keep_raw` says what to keep of its parsed values: all,
+        nothing, or the named top-level keys (what a view still reads from them)."""
         ident = raw.get("identite") or {}
         exam = raw.get("examen") or {}
         rep = raw.get("reperage") or {}
@@ -220,7 +230,7 @@ class Dossier:
             etablissement=raw["etablissement"],
             volontaire=raw["volontaire"],
             file=file,
-            raw=raw if keep_raw else {},
+            raw=kept(raw, keep_raw),
             dispositif=raw.get("dispositif", "pae"),
             boursier=raw.get("boursier"),
             nom=ident.get("nom", ""),

@@ -17,7 +17,8 @@ from pae.codes import Code
 from pae.errors import UsageError
 from pae.problems import Problem
 from pae.records import load
-from pae.records.dossier import Dossier
+from pae.records.dossier import Dossier, KeepRaw
+from pae.records.lenient import Partial, lenient_dossier
 from pae.records.network import Copy, Network
 from pae.records.positions import Positions
 from pae.records.reference import Etablissement, MissionLocale, Offre
@@ -43,6 +44,9 @@ class Loaded:
     kind: str
     data: dict[str, Any] | None
     problems: list[Problem] = field(default_factory=list)
+    partial: Any = None
+    """A dossier's parsed values when they fail the schema: the rules that can still run
+    read them (`lenient.lenient_dossier`)."""
 
 
 @dataclass
@@ -52,6 +56,8 @@ class LoadResult:
     problems: list[Problem]
     checked: list[str]
     """Files whose problems are reported (all of `records/`, or the paths asked for)."""
+    partial: list[Partial] = field(default_factory=list)
+    """The checked dossiers that fail their schema, read as far as they can be."""
 
 
 def require_records(root: Path) -> None:
@@ -59,7 +65,7 @@ def require_records(root: Path) -> None:
     if not (root / "records").is_dir():
         raise UsageError(
             f"pas de dossier records/ dans {root} : lancer la commande à la racine "
-            "du dépôt, ou indiquer --depot CHEMIN"
+            "du dépôt, ou indiquer --depot DOSSIER"
         )
 
 
@@ -177,7 +183,7 @@ class _Reader:
             problems.append(
                 Problem(Code.E1, rel, "fichier non conforme au schéma", line=1, column=1)
             )
-        return Loaded(rel, kind, None, problems)
+        return Loaded(rel, kind, None, problems, data if kind == "jeune" else None)
 
 
 def _bad_settings(rel: str) -> Problem:
@@ -247,12 +253,16 @@ def no_cyclic_gc() -> Iterator[None]:
 
 
 def load_network(
-    root: Path, only: Iterable[Path] | None = None, jobs: int | None = None, keep_raw: bool = True
+    root: Path,
+    only: Iterable[Path] | None = None,
+    jobs: int | None = None,
+    keep_raw: KeepRaw = True,
 ) -> LoadResult:
     """Load the whole reference data and the dossiers (all, or those under `only`).
 
     `keep_raw=False` keeps the model of each dossier without its parsed values: what the
-    rules read, half the memory (`pae valider`); the views need the values (free text).
+    rules read, half the memory (`pae valider`); a set of top-level keys keeps those only
+    (the site's pages read three); the narrowed views redact them all (`True`).
     """
     records = root / "records"
     schema_dir = schema_dir_of(root)
@@ -264,18 +274,21 @@ def load_network(
     network = Network(root=str(root))
     settings = Settings()
     problems: list[Problem] = []
+    partial: list[Partial] = []
     with no_cyclic_gc():
         loaded = read_all(root, to_read, schema_dir, jobs or os.cpu_count() or 1)
         for item in loaded:
             if item.rel in checked:
                 problems.extend(item.problems)
+                if item.partial is not None and (d := lenient_dossier(item.partial, item.rel)):
+                    partial.append(d)
             _add(network, item, keep_raw)
             if item.kind == "parametres" and item.data is not None:
                 try:
                     settings = Settings.from_raw(item.data)
                 except ValueError:
                     problems.append(_bad_settings(item.rel))
-    return LoadResult(network, settings, problems, sorted(checked))
+    return LoadResult(network, settings, problems, sorted(checked), partial)
 
 
 def _is_dossier(path: Path, records: Path) -> bool:
@@ -294,7 +307,7 @@ def select(every: list[Path], only: list[Path]) -> list[Path]:
     return chosen
 
 
-def _add(network: Network, item: Loaded, keep_raw: bool = True) -> None:
+def _add(network: Network, item: Loaded, keep_raw: KeepRaw = True) -> None:
     stem = Path(item.rel).stem
     if item.data is None:
         if item.kind in ("etablissement", "mission-locale", "offre"):

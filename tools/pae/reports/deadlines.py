@@ -1,4 +1,4 @@
-"""`pae echeances`'s formats: what is due, grouped by who must act, as text or JSON."""
+"""`pae echeances`'s formats: what is due, under each person who must act, as text or JSON."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TextIO
 
-from pae.codes import Actor
 from pae.labels import fr
 from pae.programme.status import DueItem
+from pae.programme.todo import by_person, person
 from pae.records.dossier import display_name
 from pae.terminal import visible
 
@@ -26,15 +26,12 @@ class DeadlineView:
 def text(view: DeadlineView, out: TextIO) -> None:
     today = view.today
     out.write(f"Échéances jusqu'au {fr(today + timedelta(days=view.days))} ({view.days} jours)\n")
-    for actor in Actor:
-        mine = [i for i in view.items if i.deadline.actor is actor]
-        if not mine:
-            continue
-        out.write(f"\n{actor.label.capitalize()} ({len(mine)})\n")
+    for who, mine in by_person(view.items):
+        out.write("\n" + visible(f"{who.heading} ({len(mine)})") + "\n")
         for i in mine:
             late = "  EN RETARD" if i.deadline.overdue(today) else ""
-            who = display_name(i.status.dossier, False)
-            out.write(visible(f"  {fr(i.deadline.date)}  {i.deadline.what} — {who}{late}") + "\n")
+            young = display_name(i.status.dossier, False)
+            out.write(visible(f"  {fr(i.deadline.date)}  {i.deadline.what} — {young}{late}") + "\n")
     if not view.items:
         out.write("\nRien à faire dans cette période.\n")
 
@@ -45,6 +42,8 @@ def as_json(view: DeadlineView, out: TextIO) -> None:
             "date": i.deadline.date.isoformat(),
             "quoi": i.deadline.what,
             "qui": i.deadline.actor.value,
+            "personne": _person(i),
+            "code": i.alert.code.value if i.alert else None,
             "dossier": i.status.dossier.id,
             "en_retard": i.deadline.overdue(view.today),
         }
@@ -52,3 +51,8 @@ def as_json(view: DeadlineView, out: TextIO) -> None:
     ]
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def _person(item: DueItem) -> dict[str, str | None]:
+    who = person(item.status, item.deadline.actor)
+    return {"id": who.ident, "nom": who.name, "structure": who.place}

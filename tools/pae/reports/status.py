@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TextIO
 
-from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr
+from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr, label
 from pae.programme.context import Context
 from pae.programme.status import DossierStatus
 from pae.programme.steps import Step
-from pae.reports.spreadsheet import write_csv
+from pae.reports.workbook import Table, Value, to_csv
 from pae.terminal import visible
 
 
@@ -22,9 +23,16 @@ class StatusView:
     statuses: list[DossierStatus]
     single: bool = False
     color: bool = False
+    width: int = 100
+    """The terminal's columns: the table fits them (`fit`)."""
 
 
 COLUMNS = ("Dossier", "Nom", "Lycée", "Étape", "Référent", "Prochaine échéance", "Alertes")
+DROPPED_FIRST = ("Lycée", "Référent")
+"""Left out, in this order, when the table is wider than the terminal."""
+SHRUNK = {"Prochaine échéance": 28, "Nom": 12}
+"""Cut (with « … ») down to these widths, after the columns above are left out."""
+GAP = "  "
 
 
 def referent_name(st: DossierStatus) -> str:
@@ -34,75 +42,122 @@ def referent_name(st: DossierStatus) -> str:
     return st.referent.nom if st.referent else ins.referent
 
 
-def row(st: DossierStatus) -> tuple[str, ...]:
+def deadline_cell(st: DossierStatus, today: date) -> str:
+    """« 25/09/2026 EN RETARD point de suivi avec le jeune (référent) »: the mark of
+    `pae echeances`, next to the date so that a cut cell keeps it."""
     nxt = st.next_deadline
-    deadline = f"{fr(nxt.date)} {nxt.what} ({nxt.actor.label})" if nxt else ""
+    if nxt is None:
+        return ""
+    late = " EN RETARD" if nxt.overdue(today) else ""
+    return f"{fr(nxt.date)}{late} {nxt.what} ({nxt.actor.label})"
+
+
+def row(st: DossierStatus, today: date) -> tuple[str, ...]:
     cells = (
         st.dossier.id,
         st.dossier.nom_complet,
         st.dossier.etablissement,
         st.etape.label,
         referent_name(st),
-        deadline,
-        str(len(st.alertes)) if st.alertes else "",
+        deadline_cell(st, today),
+        " ".join(dict.fromkeys(a.code.value for a in st.alertes)),  # each code once
     )
     return tuple(visible(c) for c in cells)
 
 
-def _table(statuses: list[DossierStatus], out: TextIO, color: bool) -> None:
-    if color:
+def fit(rows: list[tuple[str, ...]], width: int) -> list[tuple[str, ...]]:
+    """The table within `width` columns: some columns left out, long cells cut with « … »
+    (the header row first)."""
+    columns = list(rows[0])
+
+    def total(table: list[tuple[str, ...]]) -> int:
+        widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+        return sum(widths) + len(GAP) * (len(widths) - 1)
+
+    for name in DROPPED_FIRST:
+        if total(rows) <= width:
+            return rows
+        keep = [i for i, c in enumerate(columns) if c != name]
+        columns = [columns[i] for i in keep]
+        rows = [tuple(r[i] for i in keep) for r in rows]
+    for name, least in SHRUNK.items():
+        excess = total(rows) - width
+        if excess <= 0:
+            return rows
+        i = columns.index(name)
+        longest = max(len(r[i]) for r in rows)
+        room = max(least, longest - excess)
+        rows = [(*r[:i], _cut(r[i], room), *r[i + 1 :]) for r in rows]
+    return rows
+
+
+def _cut(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
+
+
+def _table(view: StatusView, out: TextIO) -> None:
+    statuses, today = view.statuses, view.context.today
+    if view.color:
         from rich.console import Console
         from rich.markup import escape
-        from rich.table import Table
+        from rich.table import Table as RichTable
 
-        table = Table(*COLUMNS, title=f"{len(statuses)} dossier(s)", show_lines=False)
+        table = RichTable(*COLUMNS, title=f"{len(statuses)} dossier(s)", show_lines=False)
         for st in statuses:
-            cells = [escape(c) for c in row(st)]  # `[link=…]` in a name is text, not markup
+            cells = [escape(c) for c in row(st, today)]  # `[link=…]` in a name is text
             if st.alertes:
                 cells[-1] = f"[bold red]{cells[-1]}[/]"
             table.add_row(*cells)
-        Console(file=out, force_terminal=True).print(table)
+        Console(file=out, force_terminal=True, width=view.width).print(table)
         return
-    rows = [COLUMNS, *(row(st) for st in statuses)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
+    rows = fit([COLUMNS, *(row(st, today) for st in statuses)], view.width)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
-        out.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
+        out.write(GAP.join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
     out.write(f"{len(statuses)} dossier(s)\n")
 
 
 CSV_COLUMNS = (
-    "id",
-    "nom",
-    "prenom",
-    "etablissement",
-    "diplome",
-    "niveau",
-    "etape",
-    "referent",
-    "echeance",
-    "echeance_quoi",
-    "echeance_qui",
-    "alertes",
-    "sortie",
+    "Identifiant",
+    "Nom",
+    "Prénom",
+    "Lycée (UAI)",
+    "Diplôme",
+    "Niveau",
+    "Étape",
+    "Motif de non-inscription",
+    "Référent",
+    "Conseiller mission locale",
+    "Prochaine échéance",
+    "Prochaine échéance : quoi",
+    "Prochaine échéance : qui agit",
+    "En retard",
+    "Alertes",
+    "Solution de sortie",
 )
+"""French headings, as `pae exporter`'s."""
 
 
-def _csv_row(st: DossierStatus) -> list[str]:
+def _csv_row(st: DossierStatus, today: date) -> list[Value]:
+    """French labels, not codes; dates as values (the spreadsheet writer shows JJ/MM/AAAA)."""
     d, nxt = st.dossier, st.next_deadline
     return [
         d.id,
         d.nom,
         d.prenom,
         d.etablissement,
-        d.diplome,
+        label(DIPLOMA_LABELS, d.diplome),
         st.niveau,
-        st.etape.value,
-        d.inscription.referent if d.inscription and d.inscription.referent else "",
-        nxt.date.isoformat() if nxt else "",
-        nxt.what if nxt else "",
-        nxt.actor.value if nxt else "",
-        " ".join(a.code for a in st.alertes),
-        st.sortie,
+        st.etape.label,
+        st.motif_non_inscription,
+        referent_name(st) or None,
+        st.conseiller.nom if st.conseiller else None,
+        nxt.date if nxt else None,
+        nxt.what if nxt else None,
+        nxt.actor.label if nxt else None,
+        nxt.overdue(today) if nxt else None,
+        " ".join(a.code for a in st.alertes) or None,
+        label(OUTCOME_LABELS, st.sortie),
     ]
 
 
@@ -132,6 +187,7 @@ def as_dict(st: DossierStatus) -> dict[str, Any]:
         "assiduite_recente": st.assiduite_recente,
         "jours_en_parcours": st.jours_en_parcours,
         "sortie": st.sortie,
+        "erreurs": [e.as_dict() for e in st.errors],
     }
 
 
@@ -143,6 +199,10 @@ def summary(st: DossierStatus, ctx: Context) -> str:
     """The dossier as a case worker would brief a colleague."""
     d, etab = st.dossier, st.etablissement
     lines = [f"{d.nom_complet} — {d.id}", ""]
+    if st.errors:
+        lines.append(f"Erreurs à corriger ({len(st.errors)}) : lancer « pae valider {d.file} »")
+        lines += [f"  {e.code} {e.message}" for e in st.errors]
+        lines.append("")
     school = f"{etab.nom} ({etab.uai})" if etab else d.etablissement
     result = "admis" if d.resultat == "admis" else "non admis"
     lines.append(f"Lycée : {school}")
@@ -203,11 +263,14 @@ def text(view: StatusView, out: TextIO) -> None:
     if view.single:
         out.write(summary(view.statuses[0], view.context))
     else:
-        _table(view.statuses, out, view.color)
+        _table(view, out)
 
 
 def as_csv(view: StatusView, out: TextIO) -> None:
-    write_csv(out, CSV_COLUMNS, (_csv_row(st) for st in view.statuses))
+    """As `pae exporter` writes it, for French Excel: `;`, UTF-8 with a BOM, French labels,
+    dates JJ/MM/AAAA, no cell run as a formula (`workbook.to_csv`)."""
+    rows = [_csv_row(st, view.context.today) for st in view.statuses]
+    out.write(to_csv(Table("Dossiers", CSV_COLUMNS, rows)).decode("utf-8"))
 
 
 def as_json(view: StatusView, out: TextIO) -> None:

@@ -17,9 +17,9 @@ from pae.programme.cohort import cohort_figures
 from pae.programme.context import Context
 from pae.programme.status import network_status
 from pae.records.schemas import SCHEMA_DIR
-from pae.repository import usable
+from pae.repository import usable, with_errors
 from pae.site import calendars
-from pae.site.context import Forge, Site
+from pae.site.context import RAW_READ, Forge, Site
 from pae.site.context import Options as PageOptions
 from pae.site.edition.assets import availability, cms_folder, served_files
 from pae.site.edition.config import Inputs, cms_config, config_script
@@ -99,7 +99,8 @@ def _mkdocs_config(config_file: Path) -> dict[str, Any]:
 
 def prepare(opts: Options) -> tuple[Site, Path]:
     """Load, validate and narrow the records; compute every status and figure."""
-    found = usable(opts.root, opts.today)
+    narrowed = opts.pseudonymise or bool(opts.etablissement)
+    found = usable(opts.root, opts.today, keep_raw=True if narrowed else RAW_READ)
     project = project_dir(opts.root)
     network, invalid = found.network, found.invalid_files
     others = 0
@@ -116,7 +117,7 @@ def prepare(opts: Options) -> tuple[Site, Path]:
         named = [f for f in invalid if _concerns(f, uai)]
         invalid, others = named, len(invalid) - len(named)
     ctx = Context(network, found.settings, opts.today)
-    statuses = network_status(ctx)
+    statuses = with_errors(network_status(ctx), found)  # a rule's errors: the page's banner
     config = _mkdocs_config(project / "mkdocs.yml")
     site = Site(
         ctx=ctx,

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-from pae.reports.ics import build_calendar
+from pae.codes import Actor
+from pae.records.reference import Conseiller, MissionLocale
+from pae.reports.ics import build_calendar, person_calendar
 from pae.site.context import Site
 from pae.site.places import referents
 from pae.site.render import long_date, render
@@ -46,19 +48,36 @@ def echeancier(site: Site) -> str:
     )
 
 
+def conseillers(site: Site) -> list[tuple[MissionLocale, Conseiller]]:
+    """Every conseiller of the missions locales of the site, by mission locale and name."""
+    mls = sorted(site.ctx.network.missions_locales.values(), key=lambda m: m.nom.casefold())
+    return [(ml, c) for ml in mls for c in sorted(ml.conseillers, key=lambda c: c.nom.casefold())]
+
+
 def calendar_paths(site: Site) -> list[str]:
     """The files `calendar_files` writes, known before they are computed (pages link
     to them)."""
-    return [ALL, *(site.referent_calendar(e.uai, r.id) for e, r in referents(site))]
+    return [
+        ALL,
+        *(site.referent_calendar(e.uai, r.id) for e, r in referents(site)),
+        *(site.conseiller_calendar(ml.id, c.id) for ml, c in conseillers(site)),
+    ]
 
 
 def calendar_files(site: Site) -> Iterator[tuple[str, bytes]]:
-    """One file for everyone (or the one lycée of the site), one per référent."""
+    """One file for everyone (or the one lycée of the site), one per référent, one per
+    conseiller of a mission locale: each person's own, within the horizon."""
     pseudo = site.options.pseudonymise
     yield ALL, build_calendar(site.statuses, site.ctx, pseudonymise=pseudo)
     for etab, ref in referents(site):
-        group = site.by_referent.get((etab.uai, ref.id), [])
+        group = site.by_lycee.get(etab.uai, [])
         yield (
             site.referent_calendar(etab.uai, ref.id),
-            build_calendar(group, site.ctx, ref.id, etab.uai, pseudonymise=pseudo),
+            person_calendar(group, site.ctx, Actor.REFERENT, ref.id, pseudonymise=pseudo),
+        )
+    for ml, adviser in conseillers(site):
+        group = site.by_ml.get(ml.id, [])
+        yield (
+            site.conseiller_calendar(ml.id, adviser.id),
+            person_calendar(group, site.ctx, Actor.CONSEILLER, adviser.id, pseudonymise=pseudo),
         )

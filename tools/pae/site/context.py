@@ -20,6 +20,11 @@ from pae.site.escape import Markup, md_escape
 from pae.site.history import Histories
 from pae.site.privacy import Redactor
 
+RAW_READ = frozenset({"identite", "examen", "reperage"})
+"""What the pages read of a dossier's own parsed values, beyond its model (contact details,
+kept marks, the contacts' proposals; the cohort figures' sex): the site keeps only these
+(a third of the memory at 3,000 dossiers). Reading another key needs it added here."""
+
 
 @dataclass(frozen=True)
 class Options:
@@ -144,6 +149,11 @@ class Site:
     @staticmethod
     def referent_calendar(uai: str, ident: str) -> str:
         return f"calendriers/{uai}-{ident}.ics"
+
+    @staticmethod
+    def conseiller_calendar(ml_id: str, ident: str) -> str:
+        """The calendar of one conseiller of a mission locale (`calendars.calendar_files`)."""
+        return f"calendriers/ml-{ml_id}-{ident}.ics"
 
     def form_link(self, src: str, d: Dossier) -> str | None:
         """The dossier's form in /edition/, when this build has the forms."""

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import TextIO
 
 from pae.cli.commands.common import invalid_warning
+from pae.codes import Actor
 from pae.errors import UsageError
 from pae.files import write_atomically
-from pae.programme.status import Filters, due_within
+from pae.programme.status import Filters
+from pae.programme.todo import for_person, todo_within
 from pae.reports.deadlines import DeadlineView
 from pae.reports.formats import DEADLINE_FORMATS
-from pae.reports.ics import build_calendar
+from pae.reports.ics import build_calendar, person_calendar
 from pae.repository import statuses
 
 
@@ -38,10 +40,20 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
     if message := filters.unknown(loaded.context):
         raise UsageError(message)
     chosen = [st for st in loaded.statuses if filters.keeps(st)]
+    items = todo_within(chosen, opts.today, days)
+    ctx = loaded.context
+    if opts.conseiller:
+        items = for_person(items, Actor.CONSEILLER, opts.conseiller)
+    elif opts.referent:
+        items = for_person(items, Actor.REFERENT, opts.referent)
     if opts.ics:
-        data = build_calendar(chosen, loaded.context)
+        if opts.conseiller:
+            data = person_calendar(chosen, ctx, Actor.CONSEILLER, opts.conseiller, days)
+        elif opts.referent:
+            data = person_calendar(chosen, ctx, Actor.REFERENT, opts.referent, days)
+        else:
+            data = build_calendar(chosen, ctx, days=days)
         write_atomically(opts.ics, data, "le calendrier")
         err.write(f"Calendrier écrit : {opts.ics}\n")
-    view = DeadlineView(opts.today, days, due_within(chosen, opts.today, days))
-    DEADLINE_FORMATS[opts.format](view, out)
+    DEADLINE_FORMATS[opts.format](DeadlineView(opts.today, days, items), out)
     return 0

@@ -23,11 +23,13 @@ class Options:
     ident: str | None = None
     etablissement: str | None = None
     referent: str | None = None
-    etape: str | None = None
+    etapes: tuple[str, ...] = ()
     alertes_seulement: bool = False
     format: str = "texte"
     color: bool = False
     conseiller: str | None = None
+    width: int = 100
+    """The terminal's columns: the table fits them."""
 
 
 def run(opts: Options, out: TextIO, err: TextIO) -> int:
@@ -43,7 +45,9 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
         chosen = [st for st in loaded.statuses if filters.keeps(st) and _keep(st, opts)]
     if opts.format == "json" or opts.ident:  # the lines the alerts point at
         fill_positions(opts.root, [a for st in chosen for a in st.alertes])
-    view = StatusView(loaded.context, chosen, single=bool(opts.ident), color=opts.color)
+    view = StatusView(
+        loaded.context, chosen, single=bool(opts.ident), color=opts.color, width=opts.width
+    )
     STATUS_FORMATS[opts.format](view, out)
     return 0
 
@@ -64,6 +68,6 @@ def _one(ident: str, found: list[DossierStatus], invalid: list[str]) -> DossierS
 
 
 def _keep(st: DossierStatus, opts: Options) -> bool:
-    if opts.etape and st.etape.value != opts.etape:
+    if opts.etapes and st.etape.value not in opts.etapes:
         return False
     return not (opts.alertes_seulement and not st.alertes)

@@ -29,6 +29,7 @@ from pae.programme.rules.references import (
 )
 from pae.programme.rules.school_status import e10_school_status, e11_placement_convention
 from pae.records.dossier import Dossier
+from pae.records.lenient import Partial
 
 DossierRule = Callable[[Dossier, Context], Iterator[Problem]]
 
@@ -69,3 +70,54 @@ __all__ = [
     "check_reference",
     "uai_key",
 ]
+
+
+PARTIAL_RULES: tuple[DossierRule, ...] = (e1_uai, e2_references, e3_placement)
+"""The rules that still run on a dossier that fails its schema, read as far as it can be
+(`records/lenient.py`): references and identity do not depend on the rest of the file."""
+
+
+NEEDS: dict[tuple[str, ...], str] = {("suivi", "assiduite"): "parcours"}
+"""What a partial rule reads elsewhere: an attendance line names an action of the plan."""
+IDENTITY = ("id", "session", "etablissement")
+
+
+def check_partial(ctx: Context, partial: list[Partial], found: list[Problem]) -> list[Problem]:
+    """The partial rules on these schema-invalid dossiers, so that one round of `pae
+    valider` reports everything. A problem where the schema already points is not said
+    twice: its hint (the people one may name, with their ids) goes to the schema's. Not
+    run when the schema refuses the dossier's identity (id, session, lycée)."""
+    by_file: dict[str, list[Problem]] = {}
+    for p in found:
+        by_file.setdefault(p.file, []).append(p)
+    out: list[Problem] = []
+    for item in partial:
+        d = item.dossier
+        schema = by_file.get(d.file, [])
+        if any(s.path[:1] and s.path[0] in IDENTITY for s in schema):
+            continue
+        for problem in _safely(d, ctx):
+            if any(problem.path[: len(k)] == k and v in item.dropped for k, v in NEEDS.items()):
+                continue
+            same = [s for s in schema if s.path and _overlap(s.path, problem.path)]
+            if not same:
+                out.append(problem)
+            for s in same:
+                if s.path == problem.path and problem.hint:
+                    s.hint = problem.hint
+    return out
+
+
+def _safely(d: Dossier, ctx: Context) -> list[Problem]:
+    out: list[Problem] = []
+    for rule in PARTIAL_RULES:
+        try:
+            out.extend(rule(d, ctx))
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError):
+            continue  # a value of the wrong type: the schema's message says it
+    return out
+
+
+def _overlap(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]

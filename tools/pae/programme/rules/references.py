@@ -118,22 +118,22 @@ def e2_references(d: Dossier, ctx: Context) -> Iterator[Problem]:
     )
     for adviser, where in advisers:
         if adviser and ml is not None and ml.conseiller(adviser) is None:
-            ids = [c.id for c in ml.conseillers]
+            people = [(c.id, c.nom) for c in ml.conseillers]
             yield Problem(
                 Code.E2,
                 d.file,
                 f"le conseiller « {adviser} » n'existe pas à la mission locale {ml.id}",
                 where,
-                hint=f"conseillers de {ml.id} : {', '.join(ids) or 'aucun'} (liste dans {ml.file})",
+                hint=people_hint(adviser, f"conseillers de {ml.id}", people, ml.file),
             )
     if ins and ins.referent and etab.referent(ins.referent) is None:
-        ids = [r.id for r in etab.referents]
+        people = [(r.id, r.nom) for r in etab.referents]
         yield Problem(
             Code.E2,
             d.file,
             f"le référent « {ins.referent} » n'existe pas",
             ("inscription", "referent"),
-            hint=f"référents de {etab.uai} : {', '.join(ids) or 'aucun'} (liste dans {etab.file})",
+            hint=people_hint(ins.referent, f"référents de {etab.uai}", people, etab.file),
         )
     places = set(net.offres) | set(net.etablissements) | net.broken_refs
     for action in d.actions:
@@ -156,6 +156,22 @@ def e2_references(d: Dossier, ctx: Context) -> Iterator[Problem]:
                 ("suivi", "assiduite", line.index, "action"),
                 hint=f"actions du parcours : {', '.join(action_ids) or 'aucune'}",
             )
+
+
+def people_hint(written: object, heading: str, people: list[tuple[str, str]], file: str) -> str:
+    """The people one may name, each with the id to write; a name written instead of an
+    id (« Céline Girardot ») is told which id is that person's."""
+    listed = ", ".join(f"{ident} ({name})" for ident, name in people) or "aucun"
+    hint = f"{heading} : {listed} (liste dans {file})"
+    typed = _folded(str(written))
+    named = [ident for ident, name in people if _folded(name) == typed]
+    if named:
+        return f"c'est un nom : écrire l'identifiant « {named[0]} » ; {hint}"
+    return f"écrire l'identifiant, pas le nom ; {hint}" if " " in str(written).strip() else hint
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def e3_placement(d: Dossier, ctx: Context) -> Iterator[Problem]:

@@ -1,4 +1,5 @@
-"""The Markdown extension that passes whole HTML blocks through: same HTML, less parsing."""
+"""What keeps the site fast and small at scale, each checked to give the same pages:
+whole HTML blocks past Markdown unparsed, only the values the pages read kept."""
 
 from __future__ import annotations
 
@@ -95,3 +96,20 @@ def test_ids_of_stored_blocks_reach_the_anchor_check() -> None:
     md = markdown.Markdown(extensions=names, extension_configs=configs)
     md.convert('# T\n\n<div id="bilan" class="x">\n<p>y</p>\n</div>\n')
     assert md.preprocessors["pae_islands"].ids == {"bilan"}  # type: ignore[attr-defined]
+
+
+def test_the_site_keeps_only_what_its_pages_read_of_each_dossier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pae.site import assembly
+
+    opts = Options(REPO, date(2026, 12, 20), tmp_path / "out")
+    site, project = prepare(opts)
+    assert all(set(st.dossier.raw) <= {"identite", "examen", "reperage"} for st in site.statuses)
+    lean = assemble(site, project, opts.root, with_calendars=False).files
+    monkeypatch.setattr(assembly, "RAW_READ", True)  # everything kept, as before
+    site, project = prepare(opts)
+    assert any("suivi" in st.dossier.raw for st in site.statuses)
+    whole = assemble(site, project, opts.root, with_calendars=False).files
+    assert lean.keys() == whole.keys()
+    assert [k for k in lean if lean[k] != whole[k]] == []
