@@ -412,6 +412,8 @@ def test_each_conseiller_has_a_page_linked_from_their_mission_locale(full: Built
     assert {r.find("td/a").get("href").split("/")[-2] for r in rows} == mine
     titles = [h.text_content() for h in doc.iter("h2")]
     assert titles[:4] == ["À faire", "Entretiens à venir", "Mes jeunes", "Mes alertes"]
+    assert "../../calendriers/ml-ml-test-a-benali.ics" in doc.xpath("//a/@href")
+    assert (full.out / "calendriers/ml-ml-test-a-benali.ics").is_file()
     index = full.doc("missions-locales").xpath("//a[text()='Yann Kervella']/@href")
     assert index == ["../conseillers/ml-ravel-y-kervella/"]
     other = full.doc("conseillers/ml-ravel-y-kervella").text_content()

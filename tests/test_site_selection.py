@@ -3,8 +3,6 @@ tested in test_facts, test_status and test_alerts)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from dossier_builder import Jeune, en_parcours, site_of
 from pae.codes import Code
 from pae.site import calendars, conseillers, overview, places
@@ -101,23 +99,22 @@ def test_a_conseillers_to_do_holds_their_deadlines_and_alerts_once_each() -> Non
     groups = conseillers.by_conseiller(site)
     assert list(groups) == [("ml-test", "a-benali")]
     mine = groups[("ml-test", "a-benali")]
-    todo = conseillers.to_do(site, mine)
-    assert [(st.dossier.id[-3:], what) for st, what, _ in todo] == [
-        ("001", "dossier I-Milo non ouvert ou non rattaché au parcours"),
-        ("002", "bilan non reporté dans I-Milo"),  # the deadline « mettre à jour I-Milo » too
+    adviser = site.ctx.network.missions_locales["ml-test"].conseillers[0]
+    todo = conseillers.to_do(site, adviser, mine)
+    assert [(i.status.dossier.id[-3:], i.deadline.what) for i in todo] == [
+        ("001", "A4 : dossier I-Milo non ouvert ou non rattaché au parcours"),
+        ("002", "mettre à jour I-Milo"),  # which A9 says too: once
     ]
     page = dict(conseillers.conseiller_pages(site))["conseillers/ml-test-a-benali.md"]
     assert "# Mes jeunes — Amina Benali" in page
     assert "2 jeunes suivis" in page
-    assert "S'abonner" not in page  # no calendar file for conseillers in this build
     assert section(page, "Mes alertes").count("!!! ") == 2
 
 
-def test_a_conseillers_page_links_their_calendar_once_it_is_built(monkeypatch: Any) -> None:
+def test_a_conseillers_page_links_their_calendar() -> None:
     site = site_of([en_parcours(1)], "2026-10-15")
-    path = conseillers.calendar_path("ml-test", "a-benali")
-    assert path == "calendriers/ml-ml-test-a-benali.ics"
-    monkeypatch.setattr(calendars, "calendar_paths", lambda site: [path])
+    path = site.conseiller_calendar("ml-test", "a-benali")
+    assert path in calendars.calendar_paths(site)
     page = dict(conseillers.conseiller_pages(site))["conseillers/ml-test-a-benali.md"]
     assert 'href="../../calendriers/ml-ml-test-a-benali.ics">S\'abonner' in page
 
@@ -176,11 +173,11 @@ def test_dashboard_alert_rows_name_the_young_people_and_who_acts() -> None:
     by_person = doc.xpath("//table[caption='Par personne qui doit agir']/tbody/tr/td/a")
     assert sorted((a.text_content(), a.get("href")) for a in by_person) == [
         (
-            "Amina Benali — conseiller, Mission locale de Test",
+            "Conseiller mission locale — Amina Benali (Mission locale de Test)",
             "cohorte/#qui=conseiller_ml:ml-test-a-benali",
         ),
         (
-            "Conseiller non désigné — Mission locale de Test",
+            "Conseiller mission locale — non désigné (Mission locale de Test)",
             "cohorte/#qui=conseiller_ml:ml-test",
         ),
     ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pae.codes import Actor, Code
 from pae.problems import Problem
 from pae.programme.status import DossierStatus
+from pae.programme.todo import person
 from pae.site.context import Site
 
 TEAM = "equipe"
@@ -26,26 +27,16 @@ class Who:
 
 
 def who(site: Site, st: DossierStatus, alert: Problem) -> Who:
-    """The head of the lycée, the dossier's référent or conseiller, by name; "non désigné"
-    when the dossier names none yet (that is then the alert)."""
-    uai = st.dossier.etablissement
-    lycee = site.lycee_name(uai)
-    if alert.actor is Actor.CHEF:
-        head = st.etablissement.chef_etablissement if st.etablissement else "Chef"
-        return Who(f"{Actor.CHEF}:{uai}", f"{head} — chef d'établissement, {lycee}")
-    if alert.actor is Actor.REFERENT:
-        ref = st.referent
-        if ref is None:
-            return Who(f"{Actor.REFERENT}:{uai}", f"Référent non désigné — {lycee}")
-        return Who(f"{Actor.REFERENT}:{uai}-{ref.id}", f"{ref.nom} — référent, {lycee}")
-    if alert.actor is Actor.CONSEILLER:
-        ml, c = st.mission_locale, st.conseiller
-        place = ml.nom if ml else "mission locale inconnue"
-        if ml is None or c is None:
-            token = f"{Actor.CONSEILLER}:{ml.id if ml else ''}"
-            return Who(token, f"Conseiller non désigné — {place}")
-        return Who(f"{Actor.CONSEILLER}:{ml.id}-{c.id}", f"{c.nom} — conseiller, {place}")
-    return Who(TEAM, "L'équipe")
+    """The head of the lycée, the dossier's référent or conseiller (`todo.person`), by name;
+    "non désigné" while the dossier names none (that is then the alert)."""
+    if alert.actor is None:
+        return Who(TEAM, "L'équipe")
+    p = person(st, alert.actor)
+    ml = st.mission_locale
+    place = ml.id if alert.actor is Actor.CONSEILLER and ml else st.dossier.etablissement
+    if alert.actor is Actor.CHEF or p.ident is None:  # one head per lycée; or nobody yet
+        return Who(f"{alert.actor}:{place}", p.heading)
+    return Who(f"{alert.actor}:{place}-{p.ident}", p.heading)
 
 
 def tokens(site: Site, st: DossierStatus) -> list[str]:
