@@ -921,3 +921,32 @@ def test_calendars_child_hands_over_a_file_and_leaves_nothing(tmp_path: Path) ->
     stopped = Calendars(site)
     stopped.discard()
     assert not stopped.process.is_alive() and not stopped.result_file.exists()
+
+
+def test_a_dossier_failing_only_a_rule_stays_with_a_banner(tmp_path: Path) -> None:
+    root = tmp_path / "depot"
+    people = write_network(root, git=False)
+    person = people[2]
+    file = f"records/jeunes/2026/{person.uai}/{person.ident}.yaml"
+    text = (root / file).read_text(encoding="utf-8")
+    assert "premiere_session: 2026" in text
+    (root / file).write_text(text.replace("premiere_session: 2026", "premiere_session: 2027"))
+    line = text[: text.index("premiere_session")].count("\n") + 1
+    out = tmp_path / "public"
+    args = ["--depot", str(root), "site", "--date", TODAY, "--sortie", str(out)]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    doc = lxml_html.parse(str(out / "dossiers" / person.ident / "index.html")).getroot()
+    banner = doc.find_class("admonition")[0]
+    assert "danger" in banner.get("class")
+    text = " ".join(banner.text_content().split())
+    assert text.startswith("1 erreur à corriger dans ce dossier")
+    assert (
+        f"E9 Première session 2027 postérieure à la session 2026 du dossier — {file}, "
+        f"ligne {line}. Pour corriger : la première session est celle où" in text
+    )
+    assert f"pae valider {file}" in text
+    dashboard = lxml_html.parse(str(out / "index.html")).getroot().text_content()
+    assert "1 dossier à corriger : une règle du parcours n'est pas respectée" in dashboard
+    cohort = lxml_html.parse(str(out / "cohorte/index.html")).getroot()
+    assert cohort.xpath(f"//a[contains(@href, '{person.ident}')]")  # still in the views

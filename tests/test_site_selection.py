@@ -3,6 +3,8 @@ tested in test_facts, test_status and test_alerts)."""
 
 from __future__ import annotations
 
+from lxml import html as lxml_html
+
 from dossier_builder import Jeune, en_parcours, site_of
 from pae.codes import Code
 from pae.site import calendars, conseillers, overview, places
@@ -159,8 +161,6 @@ def test_a_weekly_timetable_says_its_span() -> None:
 
 
 def test_dashboard_alert_rows_name_the_young_people_and_who_acts() -> None:
-    from lxml import html as lxml_html
-
     no_imilo = en_parcours(1).inscription("2026-09-12", dossier_imilo=False)
     nobody = en_parcours(2).inscription("2026-09-12", conseiller_ml=None)
     site = site_of([no_imilo, nobody], "2026-10-15")
@@ -197,3 +197,25 @@ def test_the_dashboard_says_how_enrolled_and_in_programme_differ() -> None:
     page = overview.dashboard(site, "")
     assert "« Inscrits » (2) compte aussi les bilans faits et les sorties" in page
     assert "la carte « inscrits ou en parcours » (1) ne compte que les parcours en cours" in page
+
+
+def test_the_dossier_page_shows_what_is_recorded_after_today_as_planned() -> None:
+    from pae.site.dossier import dossier_page
+
+    jeune = en_parcours(1).point("2026-10-20").sortie("2026-11-06", "abandon")
+    jeune.bilan("2026-11-06", solution=None, imilo=None)
+    site = site_of([jeune], "2026-10-15")
+    st = site.statuses[0]
+    page = dossier_page(site, st)
+    start = page.index('<div class="pae-timeline"')
+    table = lxml_html.fromstring(page[start : page.index("</div>", start) + 6])
+    rows = [(tr.get("class"), [td.text_content() for td in tr]) for tr in table.iter("tr")]
+    assert rows[-3:] == [
+        ("pae-planned", ["20/10/2026", "Point de suivi", "prévu"]),
+        ("pae-planned", ["06/11/2026", "Entretien de bilan", "prévu"]),
+        ("pae-planned", ["06/11/2026", "Sortie anticipée (abandon)", "prévu"]),
+    ]
+    assert "## Sortie anticipée" not in page  # not known on 15 October
+    assert "Entretien de bilan prévu le 06/11/2026" in page
+    assert "2 événements notés pour une date postérieure sont montrés comme prévus" in page
+    assert st.etape.value == "en_parcours"

@@ -175,6 +175,8 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
         threshold / 100,
     )
     items = [(a, None) for a in sorted(st.alertes, key=lambda a: a.due or site.ctx.today)]
+    # What the file records for after today is shown as planned (`as_of`: not yet known).
+    events = sorted([*st.timeline, *st.later], key=lambda ev: ev.date)
     return render(
         "dossier.md.j2",
         site=site,
@@ -194,6 +196,11 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
         items=items,
         today=site.ctx.today,
         steps=step_marks(st, site),
+        events=events,
+        errors=[
+            replace(e, message=site.redact(e.message), hint=e.hint and site.redact(e.hint))
+            for e in st.errors
+        ],
         colours=timetable.colours(d.actions),
         structures=_structures(st, site, page),
         grid=Markup(timetable.timetables(d.actions, site.ctx.today)),

@@ -97,6 +97,7 @@ def dashboard(site: Site, intro: str) -> str:
         today=site.ctx.today,
         scope=scope(site),
         invalid=site.invalid,
+        flawed=[st for st in site.statuses if st.errors],
         in_programme=sum(f.by_step.get(s, 0) for s in IN_PROGRAMME),
         # The funnel's "Inscrits": everyone enrolled by today (the same predicate).
         enrolled_ever=sum(is_enrolled(st.dossier, site.ctx.today) for st in site.statuses),
