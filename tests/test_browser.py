@@ -186,6 +186,110 @@ def test_cohort_table_filters_and_sorts(browser: Browser) -> None:
     page.screenshot(path=str(ARTIFACTS / "cohorte.png"), full_page=True)
 
 
+def test_dashboard_alert_rows_open_the_cohort_filtered_on_them(browser: Browser) -> None:
+    page = browser.page
+    browser.go("")
+    by_code = page.locator("table:has(caption:text('Par type')) tbody tr td:first-child a")
+    assert by_code.count() >= 1
+    href = by_code.first.get_attribute("href")
+    code = href.split("#alerte=")[1]
+    by_code.first.click()
+    page.wait_for_load_state("networkidle")
+    total = page.locator("table.pae-cohorte tbody tr").count()
+    rows = _visible_rows(browser)
+    assert 1 <= rows.count() < total
+    for i in range(rows.count()):
+        assert code in rows.nth(i).get_attribute("data-alertes").split()
+    assert page.locator("[data-pae-alert]").input_value() == code
+    assert page.locator("[data-pae-count]").inner_text() == f"{rows.count()} sur {total} dossiers"
+    page.select_option("[data-pae-alert]", "")
+    assert _visible_rows(browser).count() == total
+
+    browser.go("")
+    by_person = page.locator("table:has(caption:text('Par personne')) tbody a")
+    token = by_person.first.get_attribute("href").split("#qui=")[1]
+    by_person.first.click()
+    page.wait_for_load_state("networkidle")
+    rows = _visible_rows(browser)
+    assert 1 <= rows.count() < total
+    for i in range(rows.count()):
+        assert token in rows.nth(i).get_attribute("data-qui").split()
+    page.fill("[data-pae-filter]", "zzzz")  # the text filter still applies on top
+    assert _visible_rows(browser).count() == 0
+    page.fill("[data-pae-filter]", "")
+    assert _visible_rows(browser).count() == rows.count()
+
+
+FUNNELS = {
+    "demo-like": [
+        ("Repérés", 46),
+        ("Contactés", 40),
+        ("Entretien d'information", 36),
+        ("Inscrits", 34),
+        ("En parcours", 25),
+        ("Bilan fait", 2),
+    ],
+    "académie": [
+        ("Repérés", 3000),
+        ("Contactés", 2500),
+        ("Entretien d'information", 1900),
+        ("Inscrits", 1200),
+        ("En parcours", 1100),
+        ("Bilan fait", 12),
+    ],
+    "tiny": [
+        ("Repérés", 3),
+        ("Contactés", 2),
+        ("Entretien d'information", 1),
+        ("Inscrits", 1),
+        ("En parcours", 1),
+        ("Bilan fait", 1),
+    ],
+}
+
+
+@pytest.mark.parametrize("width", [1280, 700, 390, 320])
+@pytest.mark.parametrize("name", sorted(FUNNELS))
+def test_every_funnel_figure_is_readable_at_any_width(
+    browser: Browser, width: int, name: str
+) -> None:
+    """Real font metrics: each figure inside its bar, or beside it, never cut by the bar or
+    the drawing's edge."""
+    from pae.site import charts
+
+    css = (REPO / "site/stylesheets/pae.css").read_text(encoding="utf-8")
+    svg = charts.funnel("f", "Entonnoir", FUNNELS[name])
+    page = browser.page
+    page.set_viewport_size({"width": width, "height": 900})
+    try:
+        page.goto("about:blank")  # no origin: no request for a favicon of the test server
+        page.set_content(f"<style>{css}</style><div style='width:{width - 20}px'>{svg}</div>")
+        boxes = page.eval_on_selector(
+            "svg.pae-chart",
+            """svg => {
+              const box = svg.getBoundingClientRect();
+              const bars = [...svg.querySelectorAll('rect.pae-chart__bar')];
+              const values = [...svg.querySelectorAll(
+                '.pae-chart__inner, .pae-chart__value')];
+              return values.map((t, i) => {
+                const r = t.getBoundingClientRect(), b = bars[i].getBoundingClientRect();
+                return {inside: t.classList.contains('pae-chart__inner'), text: t.textContent,
+                        left: r.left, right: r.right, barLeft: b.left, barRight: b.right,
+                        svgLeft: box.left, svgRight: box.right};
+              });
+            }""",
+        )
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+    assert len(boxes) == len(FUNNELS[name])
+    for v in boxes:
+        assert v["svgLeft"] <= v["left"] and v["right"] <= v["svgRight"], v
+        if v["inside"]:
+            assert v["barLeft"] <= v["left"] and v["right"] <= v["barRight"], v
+        else:
+            assert v["left"] >= v["barRight"], v
+
+
 def test_a_dossier_opens_from_the_cohort_with_its_timetable(browser: Browser) -> None:
     browser.go("cohorte/")
     page = browser.page

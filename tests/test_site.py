@@ -123,6 +123,8 @@ def test_every_page_is_built(full: Built) -> None:
         "referents",
         "referents/0990001N-c-durand",
         "missions-locales/ml-test",
+        "conseillers/ml-test-a-benali",
+        "conseillers/ml-ravel-y-kervella",
         "echeancier",
         "bilans",
         "offre",
@@ -207,6 +209,9 @@ def test_dossier_page(full: Built) -> None:
     assert mail.startswith(
         f"mailto:{OTHER_ML['conseillers'][0]['courriel']}?subject=AMBITION%20EMPLOI"
     )
+    adviser = doc.xpath("//dt[text()='Mission locale']/following-sibling::dd/a")[1]
+    assert adviser.text_content() == OTHER_ML["conseillers"][0]["nom"]
+    assert adviser.get("href") == "../../conseillers/ml-ravel-y-kervella/"
 
 
 def test_a_placement_shows_its_days_done_and_its_convention(full: Built) -> None:
@@ -393,6 +398,26 @@ def test_calendars_are_written_and_parse(full: Built) -> None:
     assert str(adviser["X-WR-CALNAME"]) == "Parcours Ambition Emploi — Amina Benali"
     mine = full.doc("referents/0990001N-c-durand")
     assert "../../calendriers/0990001N-c-durand.ics" in mine.xpath("//a/@href")
+
+
+def test_each_conseiller_has_a_page_linked_from_their_mission_locale(full: Built) -> None:
+    ml = full.doc("missions-locales/ml-test")
+    row = ml.xpath("//table[thead/tr/th='Conseiller']/tbody/tr")[0]
+    assert [td.text_content() for td in row.findall("td")] == ["Amina Benali", "4", "0"]
+    assert row.find("td/a").get("href") == "../../conseillers/ml-test-a-benali/"
+    doc = full.doc("conseillers/ml-test-a-benali")
+    assert doc.find(".//h1").text_content() == "Mes jeunes — Amina Benali"
+    rows = doc.xpath("//table[@class='pae-cohorte']/tbody/tr")
+    mine = {p.ident for p in full.people if p.uai == "0990001N"} | {"0990001N-2026-001"}
+    assert {r.find("td/a").get("href").split("/")[-2] for r in rows} == mine
+    titles = [h.text_content() for h in doc.iter("h2")]
+    assert titles[:4] == ["À faire", "Entretiens à venir", "Mes jeunes", "Mes alertes"]
+    assert "../../calendriers/ml-ml-test-a-benali.ics" in doc.xpath("//a/@href")
+    assert (full.out / "calendriers/ml-ml-test-a-benali.ics").is_file()
+    index = full.doc("missions-locales").xpath("//a[text()='Yann Kervella']/@href")
+    assert index == ["../conseillers/ml-ravel-y-kervella/"]
+    other = full.doc("conseillers/ml-ravel-y-kervella").text_content()
+    assert "Mission locale du Ravel" in other and "3 jeunes suivis" in other
 
 
 def test_bilans_are_printable(full: Built) -> None:
@@ -896,3 +921,32 @@ def test_calendars_child_hands_over_a_file_and_leaves_nothing(tmp_path: Path) ->
     stopped = Calendars(site)
     stopped.discard()
     assert not stopped.process.is_alive() and not stopped.result_file.exists()
+
+
+def test_a_dossier_failing_only_a_rule_stays_with_a_banner(tmp_path: Path) -> None:
+    root = tmp_path / "depot"
+    people = write_network(root, git=False)
+    person = people[2]
+    file = f"records/jeunes/2026/{person.uai}/{person.ident}.yaml"
+    text = (root / file).read_text(encoding="utf-8")
+    assert "premiere_session: 2026" in text
+    (root / file).write_text(text.replace("premiere_session: 2026", "premiere_session: 2027"))
+    line = text[: text.index("premiere_session")].count("\n") + 1
+    out = tmp_path / "public"
+    args = ["--depot", str(root), "site", "--date", TODAY, "--sortie", str(out)]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    doc = lxml_html.parse(str(out / "dossiers" / person.ident / "index.html")).getroot()
+    banner = doc.find_class("admonition")[0]
+    assert "danger" in banner.get("class")
+    text = " ".join(banner.text_content().split())
+    assert text.startswith("1 erreur à corriger dans ce dossier")
+    assert (
+        f"E9 Première session 2027 postérieure à la session 2026 du dossier — {file}, "
+        f"ligne {line}. Pour corriger : la première session est celle où" in text
+    )
+    assert f"pae valider {file}" in text
+    dashboard = lxml_html.parse(str(out / "index.html")).getroot().text_content()
+    assert "1 dossier à corriger : une règle du parcours n'est pas respectée" in dashboard
+    cohort = lxml_html.parse(str(out / "cohorte/index.html")).getroot()
+    assert cohort.xpath(f"//a[contains(@href, '{person.ident}')]")  # still in the views

@@ -3,9 +3,11 @@ tested in test_facts, test_status and test_alerts)."""
 
 from __future__ import annotations
 
+from lxml import html as lxml_html
+
 from dossier_builder import Jeune, en_parcours, site_of
 from pae.codes import Code
-from pae.site import calendars, overview, places
+from pae.site import calendars, conseillers, overview, places
 
 
 def section(page: str, heading: str) -> str:
@@ -89,3 +91,131 @@ def test_the_dossier_page_shows_the_written_bilan_and_unrecorded_sessions() -> N
     # Mondays 21 and 28 September have no line; the two Tuesdays of a1 are recorded.
     assert (st.sessions_planned, st.sessions_unrecorded) == (4, 2)
     assert "Séances non saisies : 2 sur 4" in dossier_page(site, st)
+
+
+def test_a_conseillers_to_do_holds_their_deadlines_and_alerts_once_each() -> None:
+    no_imilo = en_parcours(1).inscription("2026-09-12", dossier_imilo=False)
+    bilan_not_in_imilo = en_parcours(2).bilan("2026-10-12", "emploi", imilo=False)
+    other = en_parcours(3).inscription("2026-09-12", conseiller_ml=None, dossier_imilo=False)
+    site = site_of([no_imilo, bilan_not_in_imilo, other], "2026-10-15")
+    groups = conseillers.by_conseiller(site)
+    assert list(groups) == [("ml-test", "a-benali")]
+    mine = groups[("ml-test", "a-benali")]
+    adviser = site.ctx.network.missions_locales["ml-test"].conseillers[0]
+    todo = conseillers.to_do(site, adviser, mine)
+    assert [(i.status.dossier.id[-3:], i.deadline.what) for i in todo] == [
+        ("001", "A4 : dossier I-Milo non ouvert ou non rattaché au parcours"),
+        ("002", "mettre à jour I-Milo"),  # which A9 says too: once
+    ]
+    page = dict(conseillers.conseiller_pages(site))["conseillers/ml-test-a-benali.md"]
+    assert "# Mes jeunes — Amina Benali" in page
+    assert "2 jeunes suivis" in page
+    assert section(page, "Mes alertes").count("!!! ") == 2
+
+
+def test_a_conseillers_page_links_their_calendar() -> None:
+    site = site_of([en_parcours(1)], "2026-10-15")
+    path = site.conseiller_calendar("ml-test", "a-benali")
+    assert path in calendars.calendar_paths(site)
+    page = dict(conseillers.conseiller_pages(site))["conseillers/ml-test-a-benali.md"]
+    assert 'href="../../calendriers/ml-ml-test-a-benali.ics">S\'abonner' in page
+
+
+def test_attendance_weeks_run_monday_to_friday_and_unrecorded_sessions_lower_them() -> None:
+    from pae.programme.status import planned_sessions
+    from pae.site.dossier import attendance_weeks, dossier_page
+
+    # a1: Tuesdays 6 and 13 October, both recorded present; a2: Mondays 5 and 12 October,
+    # the 5th recorded absent, the 12th not recorded. Thursday 15 October: the current week
+    # runs Monday 12 to Friday 16; the one before is 5–9 October.
+    jeune = (
+        en_parcours(1)
+        .action("a2", "2026-10-05", "2026-10-16", creneaux=(("lundi", "14:00", "16:00"),))
+        .presence("absent", "2026-10-05", action="a2")
+    )
+    site = site_of([jeune], "2026-10-15")
+    st = site.statuses[0]
+    weeks = attendance_weeks(st, site, planned_sessions(st.dossier, site.ctx))
+    assert [(w.label, w.share, w.unrecorded) for w in weeks[-2:]] == [
+        ("05/10–09/10", 0.5, 0),
+        ("12/10–16/10", 0.5, 1),  # present on Tuesday, Monday « non saisi »
+    ]
+    assert all(w.label[:5] in {"14/09", "21/09", "28/09", "05/10", "12/10"} for w in weeks)
+    page = dossier_page(site, st)
+    assert "Séances non saisies : 1 sur 4" in page
+    assert "<td>12/10/2026</td><td>Action a2</td><td>non saisi</td>" in page
+    assert "une séance prévue sans présence notée (« non saisi ») compte comme non" in page
+
+
+def test_a_weekly_timetable_says_its_span() -> None:
+    from pae.site.dossier import dossier_page
+
+    jeune = en_parcours(1).action(
+        "a2", "2026-11-02", "2026-11-06", creneaux=(("lundi", "14:00", "16:00"),)
+    )
+    site = site_of([jeune], "2026-10-15")
+    page = dossier_page(site, site.statuses[0])
+    assert "Chaque semaine du 05/10 au 16/10 &#40;en cours&#41;" in page
+    assert "Semaine du 02/11 au 06/11 &#40;à venir&#41;" in page
+    assert "cette semaine" not in page
+
+
+def test_dashboard_alert_rows_name_the_young_people_and_who_acts() -> None:
+    no_imilo = en_parcours(1).inscription("2026-09-12", dossier_imilo=False)
+    nobody = en_parcours(2).inscription("2026-09-12", conseiller_ml=None)
+    site = site_of([no_imilo, nobody], "2026-10-15")
+    page = overview.dashboard(site, "")
+    doc = lxml_html.fromstring(section(page, "Alertes"))
+    by_code = doc.xpath("//table[caption='Par type']/tbody/tr")
+    assert [r.find("td/a").get("href") for r in by_code] == ["cohorte/#alerte=A4"]
+    names = [a.text_content() for a in by_code[0].xpath("td[2]/a")]
+    assert names == [site.name(st.dossier) for st in site.statuses]
+    by_person = doc.xpath("//table[caption='Par personne qui doit agir']/tbody/tr/td/a")
+    assert sorted((a.text_content(), a.get("href")) for a in by_person) == [
+        (
+            "Conseiller mission locale — Amina Benali (Mission locale de Test)",
+            "cohorte/#qui=conseiller_ml:ml-test-a-benali",
+        ),
+        (
+            "Conseiller mission locale — non désigné (Mission locale de Test)",
+            "cohorte/#qui=conseiller_ml:ml-test",
+        ),
+    ]
+    table = lxml_html.fromstring(overview.cohort(site).split("---\n", 2)[2])
+    rows = table.xpath("//table[@class='pae-cohorte']/tbody/tr")
+    assert [(r.get("data-alertes"), r.get("data-qui")) for r in rows] == [
+        ("A4", "conseiller_ml:ml-test-a-benali"),
+        ("A4", "conseiller_ml:ml-test"),
+    ]
+    options = table.xpath("//select[@data-pae-who]/option/@value")
+    assert options == ["", "conseiller_ml:ml-test-a-benali", "conseiller_ml:ml-test"]
+
+
+def test_the_dashboard_says_how_enrolled_and_in_programme_differ() -> None:
+    done = en_parcours(1).bilan("2026-10-12", "emploi", transmis="2026-10-13")
+    site = site_of([done, en_parcours(2)], "2026-10-15")
+    page = overview.dashboard(site, "")
+    assert "« Inscrits » (2) compte aussi les bilans faits et les sorties" in page
+    assert "la carte « inscrits ou en parcours » (1) ne compte que les parcours en cours" in page
+
+
+def test_the_dossier_page_shows_what_is_recorded_after_today_as_planned() -> None:
+    from pae.site.dossier import dossier_page
+
+    jeune = en_parcours(1).point("2026-10-20").sortie("2026-11-06", "abandon")
+    jeune.bilan("2026-11-06", solution=None, imilo=None)
+    site = site_of([jeune], "2026-10-15")
+    st = site.statuses[0]
+    page = dossier_page(site, st)
+    start = page.index('<div class="pae-timeline"')
+    table = lxml_html.fromstring(page[start : page.index("</div>", start) + 6])
+    rows = [(tr.get("class"), [td.text_content() for td in tr]) for tr in table.iter("tr")]
+    assert rows[-3:] == [
+        ("pae-planned", ["20/10/2026", "Point de suivi", "prévu"]),
+        ("pae-planned", ["06/11/2026", "Entretien de bilan", "prévu"]),
+        ("pae-planned", ["06/11/2026", "Sortie anticipée (abandon)", "prévu"]),
+    ]
+    assert "## Sortie anticipée" not in page  # not known on 15 October
+    assert "Entretien de bilan prévu le 06/11/2026" in page
+    assert "2 événements notés pour une date postérieure sont montrés comme prévus" in page
+    assert st.etape.value == "en_parcours"

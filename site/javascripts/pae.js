@@ -95,3 +95,80 @@
     init();
   }
 })();
+
+/* --- Alert filters of the cohort tables (issue 14, site views) -------------------------
+   Added after the filters above, without touching them: the "Alerte" and "Qui agit"
+   selects narrow what the text and step filters show; the dashboard's alert rows link
+   here with #alerte=A5 or #qui=referent:0990001N-c-durand. */
+(function () {
+  "use strict";
+
+  function fromHash(key) {
+    var found = new RegExp("[#&]" + key + "=([^&]+)").exec(window.location.hash);
+    return found ? decodeURIComponent(found[1]) : "";
+  }
+
+  function listed(row, name) {
+    return (row.getAttribute(name) || "").split(" ");
+  }
+
+  function setup(root) {
+    var code = root.querySelector("[data-pae-alert]");
+    var who = root.querySelector("[data-pae-who]");
+    if (!code || !who || root.dataset.paeAlertReady) {
+      return;
+    }
+    root.dataset.paeAlertReady = "1";
+    var rows = Array.prototype.slice.call(root.querySelector("table").tBodies[0].rows);
+    var input = root.querySelector("[data-pae-filter]");
+    var step = root.querySelector("[data-pae-step]");
+    var count = root.querySelector("[data-pae-count]");
+
+    // Runs after the text and step filters (listeners fire in the order they were added).
+    function narrow() {
+      if (!code.value && !who.value) {
+        return;
+      }
+      var shown = 0;
+      rows.forEach(function (row) {
+        if (!row.hidden) {
+          row.hidden = (code.value && listed(row, "data-alertes").indexOf(code.value) === -1) ||
+            (who.value && listed(row, "data-qui").indexOf(who.value) === -1) || false;
+        }
+        if (!row.hidden) {
+          shown += 1;
+        }
+      });
+      count.textContent = shown + " sur " + rows.length + " dossiers";
+    }
+
+    function refilter() {
+      input.dispatchEvent(new Event("input")); // the first filters, then `narrow`
+    }
+
+    input.addEventListener("input", narrow);
+    step.addEventListener("change", narrow);
+    code.addEventListener("change", refilter);
+    who.addEventListener("change", refilter);
+    [[code, "alerte"], [who, "qui"]].forEach(function (pair) {
+      var wanted = fromHash(pair[1]);
+      if (wanted && pair[0].querySelector('option[value="' + wanted.replace(/"/g, "") + '"]')) {
+        pair[0].value = wanted;
+      }
+    });
+    narrow();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-pae-table]"), setup);
+  }
+
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
+/* --- end of the alert filters ------------------------------------------------------- */

@@ -248,6 +248,18 @@ def unrecorded(
     return [s for s in planned if (s[0], s[1].id) not in recorded]
 
 
+def presence_share(
+    d: Dossier, planned: list[tuple[date, Action, Creneau]], start: date, end: date
+) -> tuple[float | None, int]:
+    """(share of the sessions of [start, end] where the young person is recorded present or
+    late, sessions with no line): the recorded lines (justified absences apart) and the
+    planned sessions with no line (« non saisi »), which count as not seen and lower it."""
+    present, counted = attendance_counts(d, start, end)
+    missing = len(unrecorded(d, [s for s in planned if start <= s[0] <= end]))
+    total = counted + missing
+    return (present / total if total else None), missing
+
+
 def is_company_placement(action: Action) -> bool:
     return action.type in COMPANY_PLACEMENTS
 

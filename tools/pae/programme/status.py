@@ -28,7 +28,7 @@ from pae.programme.facts import (
 )
 from pae.programme.rules.eligibility import MEF_BY_DIPLOMA
 from pae.programme.steps import Step, step
-from pae.records.dossier import Dossier
+from pae.records.dossier import Action, Creneau, Dossier
 from pae.records.reference import Conseiller, Etablissement, MissionLocale, Referent
 
 POSITIVE = ("formation", "apprentissage", "emploi", "service_civique")
@@ -183,17 +183,22 @@ def timeline(d: Dossier, today: date) -> list[Event]:
 # --- everything together ---------------------------------------------------------------
 
 
-def held_sessions(d: Dossier, ctx: Context) -> tuple[int, int]:
-    """(sessions planned by today, of which unrecorded): the timetable's days minus the
+def planned_sessions(d: Dossier, ctx: Context) -> list[tuple[date, Action, Creneau]]:
+    """The sessions of the weekly timetable held by today: the timetable's days minus the
     closed days of the lycée's zone; a missing calendar year closes nothing (A7 says so)."""
     start = min((a.debut for a in d.actions if a.creneaux), default=None)
     if start is None or start > ctx.today:
-        return 0, 0
+        return []
     closed: Container[date] = ()
     etab = ctx.network.etablissements.get(d.etablissement)
     if etab is not None:
         closed = ctx.calendar.closed(etab.zone_vacances, etab.jours_feries)
-    planned = sessions(d, start, ctx.today, closed)
+    return sessions(d, start, ctx.today, closed)
+
+
+def held_sessions(d: Dossier, ctx: Context) -> tuple[int, int]:
+    """(sessions planned by today, of which unrecorded)."""
+    planned = planned_sessions(d, ctx)
     return len(planned), len(unrecorded(d, planned))
 
 

@@ -16,6 +16,7 @@ from pae.errors import UsageError
 from pae.programme.cohort import cohort_figures
 from pae.programme.context import Context
 from pae.programme.status import network_status
+from pae.records.positions import fill_positions
 from pae.records.schemas import SCHEMA_DIR
 from pae.repository import usable, with_errors
 from pae.site import calendars
@@ -118,6 +119,7 @@ def prepare(opts: Options) -> tuple[Site, Path]:
         invalid, others = named, len(invalid) - len(named)
     ctx = Context(network, found.settings, opts.today)
     statuses = with_errors(network_status(ctx), found)  # a rule's errors: the page's banner
+    fill_positions(opts.root, [e for st in statuses for e in st.errors])  # their lines
     config = _mkdocs_config(project / "mkdocs.yml")
     site = Site(
         ctx=ctx,

@@ -13,6 +13,17 @@ BAR_H = 26
 GAP = 8
 
 
+PAD = 6
+FONT = 13
+"""The charts' text size in the drawing's units (pae.css); text scales with the bars."""
+
+
+def text_width(text: str, size: int = FONT) -> float:
+    """A generous estimate of a short text's width in bold digits (no font metrics at build
+    time): enough to tell whether it fits inside a bar."""
+    return len(text) * size * 0.65
+
+
 @dataclass(frozen=True)
 class Bar:
     label: str
@@ -65,13 +76,22 @@ def funnel(ident: str, title: str, steps: Sequence[tuple[str, int]]) -> str:
         y = i * (BAR_H + GAP)
         length = 0.0 if top == 0 else max(30.0, room * count / top)
         share = f" ({round(100 * count / top)} %)" if top and i else ""
+        text = f"{count}{share}"
+        if text_width(text) + 2 * PAD <= length:
+            value = (
+                f'<text class="pae-chart__inner" x="{centre:.1f}" y="{y + BAR_H / 2 + 5}" '
+                f'text-anchor="middle">{text}</text>'
+            )
+        else:  # too narrow to hold its figures: written beside it, in the text colour
+            value = (
+                f'<text class="pae-chart__value" x="{centre + length / 2 + PAD:.1f}" '
+                f'y="{y + BAR_H / 2 + 5}">{text}</text>'
+            )
         parts.append(
             f'<text class="pae-chart__label" x="{LABEL_W - 8}" y="{y + BAR_H / 2 + 5}" '
             f'text-anchor="end">{h(label)}</text>'
             f'<rect class="pae-chart__bar pae-tone--step{i}" x="{centre - length / 2:.1f}" '
-            f'y="{y}" width="{length:.1f}" height="{BAR_H}" rx="4" fill="#3f51b5"/>'
-            f'<text class="pae-chart__inner" x="{centre:.1f}" y="{y + BAR_H / 2 + 5}" '
-            f'text-anchor="middle">{count}{share}</text>'
+            f'y="{y}" width="{length:.1f}" height="{BAR_H}" rx="4" fill="#3f51b5"/>{value}'
         )
     height = max(1, len(steps)) * (BAR_H + GAP)
     return _svg(ident, title, height, "".join(parts))

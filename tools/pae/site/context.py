@@ -143,6 +143,10 @@ class Site:
         return f"missions-locales/{ident}.md"
 
     @staticmethod
+    def conseiller_page(ml_id: str, ident: str) -> str:
+        return f"conseillers/{ml_id}-{ident}.md"
+
+    @staticmethod
     def referent_calendar(uai: str, ident: str) -> str:
         return f"calendriers/{uai}-{ident}.ics"
 

@@ -7,16 +7,20 @@ from datetime import date, timedelta
 from typing import Any
 
 from pae.labels import fr, fr_day_month
-from pae.programme.clock import SCHOOL_WEEK, school_days
+from pae.programme.clock import school_days
 from pae.programme.deadlines import Deadline, Due
-from pae.programme.facts import attendance_rate, enrolled
-from pae.programme.status import DossierStatus
+from pae.programme.facts import enrolled, presence_share, unrecorded
+from pae.programme.status import DossierStatus, planned_sessions
 from pae.programme.steps import FUNNEL, IN_PROGRAMME, Step, step_dates
+from pae.records.dossier import Action, Creneau
 from pae.records.reference import Conseiller, MissionLocale, Referent
 from pae.site import charts, timetable
 from pae.site.context import Site
 from pae.site.escape import Markup, mailto
 from pae.site.render import render
+
+WEEKS_LOOKED_AT = 30
+"""How far back the attendance table looks for its school weeks (summer is ten weeks)."""
 
 
 @dataclass(frozen=True)
@@ -55,18 +59,69 @@ def _done(step: Step, reached: dict[Step, date]) -> StepMark:
     return StepMark(step.label, "étape sautée", "skipped")
 
 
-def attendance_weeks(st: DossierStatus, site: Site) -> list[tuple[str, float | None]]:
-    """Attendance of each of the last weeks of school (the alert window, A6), oldest
-    first: five school days each, the holidays skipped."""
+@dataclass(frozen=True)
+class Week:
+    """One school week of the attendance table, Monday to Friday."""
+
+    label: str
+    share: float | None
+    """`facts.presence_share`: sessions recorded present or late, unrecorded ones lowering it."""
+    unrecorded: int
+
+
+def attendance_weeks(
+    st: DossierStatus, site: Site, planned: list[tuple[date, Action, Creneau]]
+) -> list[Week]:
+    """The last weeks of school (as many as the alert window, A6), oldest first: Monday to
+    Friday (to today for the current week); a week without a school day is skipped."""
     days = school_days(site.ctx, st.dossier)
-    end = site.ctx.today
-    out = []
-    for _ in range(site.ctx.settings.fenetre_assiduite_semaines):
-        start = days.window_start(end, SCHOOL_WEEK)
-        label = f"{fr_day_month(start)}–{fr_day_month(end)}"
-        out.append((label, attendance_rate(st.dossier, start, end)))
-        end = start - timedelta(days=1)
+    today = site.ctx.today
+    monday = today - timedelta(days=today.weekday())
+    out: list[Week] = []
+    for _ in range(WEEKS_LOOKED_AT):
+        if len(out) == site.ctx.settings.fenetre_assiduite_semaines:
+            break
+        friday = monday + timedelta(days=4)
+        span = (monday + timedelta(days=i) for i in range((min(friday, today) - monday).days + 1))
+        if any(days.is_school_day(day) for day in span):
+            # A Saturday session, if any, belongs to its week too.
+            end = min(monday + timedelta(days=6), today)
+            share, missing = presence_share(st.dossier, planned, monday, end)
+            label = f"{fr_day_month(monday)}–{fr_day_month(friday)}"
+            out.append(Week(label, share, missing))
+        monday -= timedelta(days=7)
     return out[::-1]
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    day: date
+    action: str
+    statut: str
+    """A `statut` of the records, or `non_saisi`: a planned session with no line."""
+    comment: str | None = None
+
+
+def attendance_rows(
+    st: DossierStatus, planned: list[tuple[date, Action, Creneau]]
+) -> list[AttendanceRow]:
+    """Absences, late arrivals and unrecorded sessions, the latest first."""
+    d = st.dossier
+    names = {a.id: a.intitule for a in d.actions}
+    rows = [
+        (
+            p.date,
+            p.index,
+            AttendanceRow(p.date, names.get(p.action, p.action), p.statut, p.commentaire),
+        )
+        for p in d.assiduite
+        if p.statut != "present"
+    ]
+    rows += [
+        (day, -1, AttendanceRow(day, a.intitule, "non_saisi"))
+        for day, a, _ in unrecorded(d, planned)
+    ]
+    return [row for _, _, row in sorted(rows, key=lambda r: (r[0], r[1]), reverse=True)]
 
 
 def _structures(st: DossierStatus, site: Site, page: str | None) -> dict[str, Markup]:
@@ -110,15 +165,18 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
         if site.histories.available
         else f"Historique indisponible : {site.histories.reason}."
     )
-    weeks = attendance_weeks(st, site)
+    planned = planned_sessions(d, site.ctx)
+    weeks = attendance_weeks(st, site, planned)
     threshold = site.ctx.settings.seuil_assiduite_pourcent
     chart = charts.columns(
         "pae-assiduite",
         f"Présence par semaine sur les {len(weeks)} dernières semaines d'école",
-        weeks,
+        [(w.label, w.share) for w in weeks],
         threshold / 100,
     )
     items = [(a, None) for a in sorted(st.alertes, key=lambda a: a.due or site.ctx.today)]
+    # What the file records for after today is shown as planned (`as_of`: not yet known).
+    events = sorted([*st.timeline, *st.later], key=lambda ev: ev.date)
     return render(
         "dossier.md.j2",
         site=site,
@@ -138,6 +196,11 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
         items=items,
         today=site.ctx.today,
         steps=step_marks(st, site),
+        events=events,
+        errors=[
+            replace(e, message=site.redact(e.message), hint=e.hint and site.redact(e.hint))
+            for e in st.errors
+        ],
         colours=timetable.colours(d.actions),
         structures=_structures(st, site, page),
         grid=Markup(timetable.timetables(d.actions, site.ctx.today)),
@@ -145,12 +208,9 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
         threshold=threshold,
         attendance_chart=Markup(chart),
         attendance_weeks=weeks,
-        presences=sorted(
-            (p for p in d.assiduite if p.statut != "present"),
-            key=lambda p: (p.date, p.index),
-            reverse=True,
-        ),
-        action_names={a.id: a.intitule for a in d.actions},
+        presences=attendance_rows(st, planned),
+        absences=sum(p.statut != "present" for p in d.assiduite),
+        unrecorded=len(unrecorded(d, planned)),
         edit_url=None if pseudonymised else site.forge.edit(d.file),
         form_url=None if pseudonymised else site.form_link(page, d),
         mail=mail_to_ml(st, site),

@@ -11,7 +11,7 @@ from pae.programme.facts import enrolled as is_enrolled
 from pae.programme.status import POSITIVE, DossierStatus
 from pae.programme.steps import FUNNEL, IN_PROGRAMME, Step
 from pae.reports.indicators import shown
-from pae.site import charts
+from pae.site import alert_filters, charts
 from pae.site.context import Site, href
 from pae.site.escape import Markup
 from pae.site.render import render
@@ -35,7 +35,12 @@ def scope(site: Site) -> str:
 def table_context(site: Site, page: str, rows: list[DossierStatus]) -> dict[str, Any]:
     """What `_cohort_table.html.j2` needs."""
     present = {st.etape for st in rows}
+    codes, people = alert_filters.options(site, rows)
     return {
+        "alert_codes": codes,
+        "alert_people": people,
+        "row_codes": alert_filters.codes,
+        "row_people": lambda st: alert_filters.tokens(site, st),
         "site": site,
         "page": page,
         "rows": rows,
@@ -92,7 +97,10 @@ def dashboard(site: Site, intro: str) -> str:
         today=site.ctx.today,
         scope=scope(site),
         invalid=site.invalid,
+        flawed=[st for st in site.statuses if st.errors],
         in_programme=sum(f.by_step.get(s, 0) for s in IN_PROGRAMME),
+        # The funnel's "Inscrits": everyone enrolled by today (the same predicate).
+        enrolled_ever=sum(is_enrolled(st.dossier, site.ctx.today) for st in site.statuses),
         alert_count=sum(f.alerts_by_code.values()),
         horizon=horizon,
         due=due,
@@ -100,6 +108,8 @@ def dashboard(site: Site, intro: str) -> str:
         funnel_chart=Markup(funnel),
         steps=[(s, f.by_step.get(s, 0)) for s in STEP_ORDER],
         actors=sorted(f.alerts_by_actor.items(), key=lambda item: -item[1]),
+        alerts_by_code=alert_filters.by_code(site, f.alerts_by_code),
+        alerts_by_person=alert_filters.by_person(site),
         lycees=cards,
         links={
             "cohorte": href(page, "cohorte.md"),

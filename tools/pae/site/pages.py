@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from pae.site import calendars, overview, places
+from pae.site import calendars, conseillers, overview, places
 from pae.site.context import Site
 from pae.site.dossier import bilans_page, dossier_page
 from pae.site.reference import reference_page
@@ -20,6 +20,7 @@ def generate(site: Site, schema_dir: Path, intro: str) -> Iterator[tuple[str, st
     yield from places.lycee_pages(site)
     yield from places.referent_pages(site)
     yield from places.ml_pages(site)
+    yield from conseillers.conseiller_pages(site)
     yield "offre.md", places.offre_page(site)
     yield "echeancier.md", calendars.echeancier(site)
     yield "guide/champs.md", reference_page(schema_dir)

@@ -31,7 +31,7 @@ def _positive_rate(group: list[DossierStatus]) -> float | None:
     return rows[0].positive_rate if rows else None
 
 
-def _alert_items(
+def alert_items(
     site: Site, group: list[DossierStatus], actor: Actor | None = None
 ) -> list[tuple[Problem, str]]:
     items = [
@@ -84,7 +84,7 @@ def _lycee(site: Site, etab: Etablissement, group: list[DossierStatus]) -> str:
         positive=_positive_rate(group),
         horizon=horizon,
         due=site.due(group, horizon),
-        alert_items=_alert_items(site, group),
+        alert_items=alert_items(site, group),
     )
 
 
@@ -111,7 +111,7 @@ def referent_pages(site: Site) -> Iterator[tuple[str, str]]:
                 "link": site.link("referents/index.md", page, ref.nom),
                 "lycee": site.lycee_link("referents/index.md", etab.uai),
                 "total": len(group),
-                "alerts": len(_alert_items(site, group, Actor.REFERENT)),
+                "alerts": len(alert_items(site, group, Actor.REFERENT)),
                 "next": f"{fr(next_due.date)} · {next_due.what}" if next_due else "—",
             }
         )
@@ -156,7 +156,7 @@ def _referent(site: Site, etab: Etablissement, ref: Referent, group: list[Dossie
         calendar=href(page, site.referent_calendar(etab.uai, ref.id)),
         check_ins=check_ins,
         bilans=_bilans_to_write(group),
-        alert_items=_alert_items(site, group, Actor.REFERENT),
+        alert_items=alert_items(site, group, Actor.REFERENT),
     )
 
 
@@ -170,22 +170,26 @@ def ml_pages(site: Site) -> Iterator[tuple[str, str]]:
     ):
         group = site.by_ml.get(ident, [])
         page = site.ml_page(ident)
-        interviews = _interviews(group)
+        held = interviews(group)
         imilo = _imilo(group)
-        yield page, _ml(site, ml, group, interviews, imilo)
+        yield page, _ml(site, ml, group, held, imilo)
         rows.append(
             {
                 "link": site.link("missions-locales/index.md", page, ml.nom),
+                "conseillers": [
+                    site.link("missions-locales/index.md", site.conseiller_page(ml.id, c.id), c.nom)
+                    for c in ml.conseillers
+                ],
                 "total": len(group),
-                "upcoming": sum(day > site.ctx.today for day, _, _ in interviews),
+                "upcoming": sum(day > site.ctx.today for day, _, _ in held),
                 "imilo": len(imilo),
-                "alerts": len(_alert_items(site, group, Actor.CONSEILLER)),
+                "alerts": len(alert_items(site, group, Actor.CONSEILLER)),
             }
         )
     yield "missions-locales/index.md", render("missions_locales.md.j2", rows=rows)
 
 
-def _interviews(group: list[DossierStatus]) -> list[tuple[date, str, DossierStatus]]:
+def interviews(group: list[DossierStatus]) -> list[tuple[date, str, DossierStatus]]:
     out = []
     for st in group:
         ei, ea = st.dossier.entretien_information, st.dossier.entretien_approfondi
@@ -205,16 +209,14 @@ def _ml(
     site: Site,
     ml: MissionLocale,
     group: list[DossierStatus],
-    interviews: list[tuple[date, str, DossierStatus]],
+    held: list[tuple[date, str, DossierStatus]],
     imilo: list[tuple[DossierStatus, str, date]],
 ) -> str:
     page = site.ml_page(ml.id)
     today = site.ctx.today
-    upcoming = sorted((i for i in interviews if i[0] > today), key=lambda i: i[0])
-    past = [i for i in interviews if i[0] <= today]
-    per_conseiller = Counter(
-        st.dossier.inscription.conseiller_ml for st in group if st.dossier.inscription
-    )
+    upcoming = sorted((i for i in held if i[0] > today), key=lambda i: i[0])
+    past = [i for i in held if i[0] <= today]
+    per = Counter(st.dossier.inscription.conseiller_ml for st in group if st.dossier.inscription)
     alerts_per = Counter(
         st.dossier.inscription.conseiller_ml
         for st in group
@@ -231,7 +233,11 @@ def _ml(
         today=today,
         lycees=sorted({st.dossier.etablissement for st in group} | _lycees_of(site, ml)),
         mail=mailto(ml.courriel, "AMBITION EMPLOI"),
-        conseillers=[(c, per_conseiller[c.id], alerts_per[c.id]) for c in ml.conseillers],
+        conseillers=[
+            (site.link(page, site.conseiller_page(ml.id, c.id), c.nom), per[c.id], alerts_per[c.id])
+            for c in ml.conseillers
+        ],
+        unassigned=sum(n for ident, n in per.items() if ml.conseiller(ident) is None),
         interviews=[*upcoming, *past],
         imilo=imilo,
         outcomes={k: outcomes.get(k, 0) for k in OUTCOME_LABELS},

@@ -85,13 +85,29 @@ def timetables(actions: tuple[Action, ...], today: date) -> str:
     shown = [p for p in plan if p.end >= today] or plan[-1:]
     out = []
     for p in shown:
-        title = f"Du {fr(p.start)} au {fr(p.end)}"
-        if p.start <= today <= p.end:
-            title += " (cette semaine)"
-        elif p.end < today:
-            title += " (dernier emploi du temps)"
-        out.append(grid(p.actions, palette, title))
+        out.append(grid(p.actions, palette, heading(p, today)))
     return f'<div class="pae-edts">{"".join(out)}</div>' if out else ""
+
+
+def heading(p: Period, today: date) -> str:
+    """What a grid's caption says: the span it covers, and whether it is running."""
+    start, end = p.start, p.end
+    same_year = start.year == end.year == today.year
+    span = (
+        f"du {fr_day_month(start)} au {fr_day_month(end)}"
+        if same_year
+        else f"du {fr(start)} au {fr(end)}"
+    )
+    one_week = end - start < timedelta(days=7) and start.weekday() <= end.weekday()
+    if start == end:
+        title = f"Le {fr_day_month(start) if same_year else fr(start)}"
+    else:
+        title = f"Semaine {span}" if one_week else f"Chaque semaine {span}"
+    if start <= today <= end:
+        return f"{title} (en cours)"
+    if end < today:
+        return f"{title} (dernier emploi du temps)"
+    return f"{title} (à venir)"
 
 
 def grid(actions: tuple[Action, ...], palette: dict[str, int], title: str) -> str:
