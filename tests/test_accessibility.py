@@ -57,6 +57,7 @@ PAGES: dict[str, tuple[str, str] | str] = {
     "guide": "guide/",
     "champs": "guide/champs/",
     "declaration": "guide/accessibilite/",
+    "fiches": ("cohorte/", r"dossiers/[^/]+/"),  # the dossier's interview sheets
 }
 
 
@@ -85,6 +86,7 @@ def _describe(violations: list[dict[str, Any]]) -> str:
 def test_no_serious_axe_violation(browser: Browser, kind: str, scheme: str) -> None:  # noqa: F811
     where = PAGES[kind]
     path = where if isinstance(where, str) else _first_link(browser, *where)
+    path += "fiches/" if kind == "fiches" else ""
     found = _violations(browser, path, scheme)
     assert found == [], f"/{path} ({scheme}) :\n{_describe(found)}"
 
