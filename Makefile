@@ -13,6 +13,8 @@ NODE_OK := $(shell node -e 'const [a, b] = process.versions.node.split(".").map(
 WITH_NODE := PATH="$(CURDIR)/$(BIN):$$PATH"
 NODE_STAMP := cms/node_modules/.installed-stamp
 BUNDLE := cms/dist/pae-format.js
+# axe-core for the accessibility test (pinned in tests/a11y/package-lock.json).
+AXE_STAMP := tests/a11y/node_modules/.installed-stamp
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +36,10 @@ $(BUNDLE): $(NODE_STAMP) cms/build.mjs $(wildcard cms/src/*.js cms/src/format/*.
 
 cms: $(BUNDLE)
 
+$(AXE_STAMP): tests/a11y/package.json tests/a11y/package-lock.json $(NODE_STAMP)
+	cd tests/a11y && $(WITH_NODE) npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 site: $(STAMP) $(BUNDLE)
 	$(BIN)/pae valider $(if $(DATE),--date $(DATE))
 	$(BIN)/pae site $(if $(DATE),--date $(DATE))
@@ -49,7 +55,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check tools tests bench cms/test
 	$(BIN)/mypy
 
-test: $(STAMP) chromium lint $(BUNDLE)
+test: $(STAMP) chromium lint $(BUNDLE) $(AXE_STAMP)
 	$(WITH_NODE) PAE_PYTHON="$(CURDIR)/$(BIN)/python" node --test $(wildcard cms/test/*.test.js)
 	$(BIN)/pytest
 

@@ -40,6 +40,33 @@
     }
 
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+
+    // On a narrow screen only the key columns show (CSS); a toggle shows the others.
+    var secondary = [];
+    headers.forEach(function (th, column) {
+      if (!th.hasAttribute("data-pae-key")) {
+        secondary.push(column);
+      }
+    });
+    if (secondary.length) {
+      Array.prototype.forEach.call(table.rows, function (row) {
+        secondary.forEach(function (column) {
+          var cell = row.cells[column];
+          if (cell) {
+            cell.classList.add("pae-col--secondary");
+          }
+        });
+      });
+      root.classList.add("pae-table--keyed");
+    }
+    var columns = root.querySelector("[data-pae-columns]");
+    if (columns) {
+      columns.addEventListener("click", function () {
+        var all = columns.getAttribute("aria-pressed") !== "true";
+        columns.setAttribute("aria-pressed", all ? "true" : "false");
+        root.classList.toggle("pae-table--all", all);
+      });
+    }
     headers.forEach(function (th, column) {
       var kind = th.dataset.sort;
       if (!kind) {
@@ -81,9 +108,22 @@
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-pae-table]"), setup);
-    Array.prototype.forEach.call(document.querySelectorAll("[data-pae-print]"), function (b) {
+    // A print button prints the page's default view (data-pae-print; a dossier: its
+    // bilan), or the view it names (data-pae-print-view="edt": the timetable), marked on
+    // <html> while printing.
+    var buttons = document.querySelectorAll("[data-pae-print], [data-pae-print-view]");
+    Array.prototype.forEach.call(buttons, function (b) {
       b.hidden = false;
-      b.onclick = function () { window.print(); };
+      b.onclick = function () {
+        var root = document.documentElement;
+        if (b.dataset.paePrintView) {
+          root.dataset.paePrint = b.dataset.paePrintView;
+          window.addEventListener("afterprint", function () {
+            delete root.dataset.paePrint;
+          }, { once: true });
+        }
+        window.print();
+      };
     });
   }
 

@@ -15,8 +15,9 @@ from pae.programme.steps import FUNNEL, IN_PROGRAMME, Step, step_dates
 from pae.records.dossier import Action, Creneau
 from pae.records.reference import Conseiller, MissionLocale, Referent
 from pae.site import charts, timetable
-from pae.site.context import Site
+from pae.site.context import Site, href
 from pae.site.escape import Markup, mailto
+from pae.site.interviews import sheets_page
 from pae.site.render import render
 
 WEEKS_LOOKED_AT = 30
@@ -213,6 +214,7 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
         unrecorded=len(unrecorded(d, planned)),
         edit_url=None if pseudonymised else site.forge.edit(d.file),
         form_url=None if pseudonymised else site.form_link(page, d),
+        sheets_url=None if pseudonymised else href(page, sheets_page(d.id)),
         mail=mail_to_ml(st, site),
         has_bilan=has_bilan_page(st, site.ctx.today),
         **_bilan_vars(bilan_view(site, st)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from pae.site import calendars, conseillers, overview, places
+from pae.site import calendars, conseillers, interviews, overview, places
 from pae.site.context import Site
 from pae.site.dossier import bilans_page, dossier_page
 from pae.site.reference import reference_page
@@ -28,3 +28,4 @@ def generate(site: Site, schema_dir: Path, intro: str) -> Iterator[tuple[str, st
         yield site.bilans_page(uai), bilans_page(site, uai, group)
     for st in site.statuses:
         yield site.dossier_page(st.dossier), dossier_page(site, st)
+    yield from interviews.sheet_pages(site)
