@@ -176,8 +176,9 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
         threshold / 100,
     )
     items = [(a, None) for a in sorted(st.alertes, key=lambda a: a.due or site.ctx.today)]
-    # What the file records for after today is shown as planned (`as_of`: not yet known).
-    events = sorted([*st.timeline, *st.later], key=lambda ev: ev.date)
+    # What the file records for after today is left out (`as_of`: not yet known on that
+    # day); what was planned then (interviews, the bilan, the actions) shows as « prévu ».
+    events = st.timeline
     return render(
         "dossier.md.j2",
         site=site,
