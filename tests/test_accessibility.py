@@ -48,8 +48,8 @@ PAGES: dict[str, tuple[str, str] | str] = {
     "dossier": ("cohorte/", r"dossiers/[^/]+/"),
     "lycee": ("lycees/", r"lycees/[^/]+/"),
     "referent": ("referents/", r"referents/[^/]+/"),
-    # The conseiller's own page when the site has one, else the mission locale's.
-    "conseiller": ("missions-locales/", r"(conseillers|missions-locales)/[^/]+/"),
+    "conseiller": ("missions-locales/", r"conseillers/[^/]+/"),
+    "mission-locale": ("missions-locales/", r"missions-locales/[^/]+/"),
     "echeancier": "echeancier/",
     "bilans": "bilans/",
     "bilans-lycee": ("bilans/", r"bilans/[^/]+/"),

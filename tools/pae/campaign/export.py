@@ -104,7 +104,8 @@ COLUMNS: tuple[Column, ...] = (
            personal=True),
     Column("conseiller_ml", "Conseiller mission locale",
            lambda st, c: st.conseiller.nom if st.conseiller else None, personal=True),
-    Column("alertes", "Alertes", lambda st, c: " ".join(a.code.value for a in st.alertes)),
+    Column("alertes", "Alertes",  # each code once; the detail lists every alert
+           lambda st, c: " ".join(dict.fromkeys(a.code.value for a in st.alertes))),
     Column("alertes_detail", "Alertes (détail)",
            lambda st, c: " ; ".join(f"{a.code} {a.code.label}" for a in st.alertes)),
     Column("prochaine_echeance", "Prochaine échéance",

@@ -191,6 +191,12 @@ def statut(
 )
 @filter_options
 @click.option(
+    "--chef",
+    metavar="UAI",
+    help="Seulement ce que le chef d'établissement de ce lycée doit faire (avec --ics : "
+    "son agenda).",
+)
+@click.option(
     "--ics",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="FICHIER",
@@ -212,6 +218,7 @@ def echeances(
     etablissement: str | None,
     referent: str | None,
     conseiller: str | None,
+    chef: str | None,
     ics: Path | None,
     fmt: str,
 ) -> None:
@@ -219,20 +226,21 @@ def echeances(
 
     Chaque personne est nommée (chef d'établissement, référent, conseiller de la mission
     locale), chaque ligne nomme le jeune ; les échéances dépassées sont incluses (« EN
-    RETARD »), et les alertes du conseiller (A4, A9, A10) sont sous son nom. Avec
-    --referent ou --conseiller, seulement ce que cette personne doit faire ; avec --ics,
-    son agenda (l'horizon --jours appliqué, les vacances et jours fériés exclus des
-    créneaux).
+    RETARD »), et chaque alerte est sous le nom de qui doit agir (ce qu'aurait à faire un
+    référent pas encore désigné va au chef d'établissement). Avec --referent, --conseiller
+    ou --chef, seulement ce que cette personne doit faire ; avec --ics, son agenda
+    (l'horizon --jours appliqué, les vacances et jours fériés exclus des créneaux).
 
     \b
     Exemples :
       pae echeances
       pae echeances --jours 30 --referent c-durand
       pae echeances --conseiller e-faivre --ics agenda.ics
+      pae echeances --chef 0990001N
     """
     from pae.cli.commands import echeances as command
 
     opts = command.Options(
-        root_of(ctx), today_or(today), jours, etablissement, referent, ics, fmt, conseiller
+        root_of(ctx), today_or(today), jours, etablissement, referent, ics, fmt, conseiller, chef
     )
     ctx.exit(command.run(opts, sys.stdout, sys.stderr))

@@ -302,7 +302,7 @@ class DueItem:
     deadline: Deadline
     status: DossierStatus
     alert: Problem | None = None
-    """The alert this item comes from, when it is one (the conseiller's A4, A9, A10)."""
+    """The alert this item comes from, when it is one (`todo.todo_within`)."""
 
 
 def due_within(

@@ -1,6 +1,7 @@
-"""Who must act, by name: each pending deadline (and each alert of the conseiller) under
-the person who acts on it — the chef d'établissement, the référent, the conseiller of the
-mission locale — for `pae echeances`, the calendars and the pages of each person."""
+"""Who must act, by name: each pending deadline and each alert under the person who acts
+on it — the chef d'établissement, the référent, the conseiller of the mission locale — for
+`pae echeances`, the calendars and the pages of each person. While a young person has no
+référent, what the référent would do goes to the chef d'établissement, who designates one."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pae.codes import Actor
-from pae.programme.deadlines import Deadline
-from pae.programme.status import DossierStatus, DueItem, conseiller_todo, due_within
+from pae.programme.deadlines import Deadline, Due
+from pae.programme.status import DossierStatus, DueItem, due_within
 
 NOBODY = "non désigné"
 
@@ -37,6 +38,10 @@ class Person:
 
 ACTOR_ORDER = (Actor.CHEF, Actor.REFERENT, Actor.CONSEILLER)
 
+JOINT = {Due.ENTRETIEN_APPROFONDI: "entretien approfondi avec le référent"}
+"""The référent's deadlines the conseiller shares (vademecum, step 3: the référent
+« prépare et réalise avec le conseiller de la mission locale » the in-depth interview)."""
+
 
 def person(st: DossierStatus, actor: Actor) -> Person:
     """Who acts for this young person in this role."""
@@ -47,29 +52,45 @@ def person(st: DossierStatus, actor: Actor) -> Person:
         return Person(actor, st.dossier.etablissement, chef, lycee)
     if actor is Actor.REFERENT:
         ref = st.referent
-        return Person(actor, ref.id if ref else None, ref.nom if ref else None, lycee)
+        if ref is None:  # nobody to read it: the chef, who designates the référent
+            return person(st, Actor.CHEF)
+        return Person(actor, ref.id, ref.nom, lycee)
     ml = st.mission_locale
     place = ml.nom if ml else "mission locale non renseignée"
     adviser = st.conseiller
     return Person(actor, adviser.id if adviser else None, adviser.nom if adviser else None, place)
 
 
+def acting(st: DossierStatus, deadline: Deadline) -> str:
+    """« référent (Céline Girardot) »: who acts on this deadline, by role and name."""
+    who = person(st, deadline.actor)
+    return f"{who.actor.label} ({who.name or NOBODY})"
+
+
 def todo_within(
     statuses: Iterable[DossierStatus], today: date, days: int | None = None
 ) -> list[DueItem]:
     """The pending deadlines up to `days` after today (`status.due_within`, overdue ones
-    included) and the conseiller's alerts due by then (A4, A9, A10: `conseiller_todo`),
-    earliest first."""
+    included) and every alert due by then, under the person who acts on it, earliest
+    first. An alert that a deadline of the same person and day already says is left out
+    (A5 beside « point de suivi », A9 beside « mettre à jour I-Milo »)."""
     chosen = list(statuses)
     horizon = today + timedelta(days=days) if days is not None else date.max
     items = due_within(chosen, today, days)
-    for st, alert in conseiller_todo(chosen):
-        day = alert.due or today
-        # A deadline of the same day already says it (A9's I-Milo: « mettre à jour I-Milo »).
-        said = any(dl.actor is Actor.CONSEILLER and dl.date == day for dl in st.deadlines)
-        if day <= horizon and not said:
-            what = f"{alert.code} : {alert.message}"
-            items.append(DueItem(Deadline(day, what, Actor.CONSEILLER), st, alert))
+    for item in list(items):  # held together: the conseiller has it to do too
+        dl, st = item.deadline, item.status
+        if dl.kind in JOINT and dl.actor is Actor.REFERENT and st.conseiller_id:
+            joint = Deadline(dl.date, JOINT[dl.kind], Actor.CONSEILLER, dl.kind)
+            items.append(DueItem(joint, st))
+    for st in chosen:
+        for alert in st.alertes:
+            if alert.actor is None:
+                continue
+            day = alert.due or today
+            said = any(dl.actor is alert.actor and dl.date == day for dl in st.deadlines)
+            if day <= horizon and not said:
+                what = f"{alert.code} : {alert.message}"
+                items.append(DueItem(Deadline(day, what, alert.actor), st, alert))
     return sorted(items, key=lambda x: (x.deadline.date, x.status.dossier.id))
 
 
@@ -83,7 +104,9 @@ def by_person(items: Iterable[DueItem]) -> list[tuple[Person, list[DueItem]]]:
 
 
 def for_person(items: Iterable[DueItem], actor: Actor, ident: str) -> list[DueItem]:
-    """What this one person acts on (`--referent ID`, `--conseiller ID`)."""
-    return [
-        i for i in items if i.deadline.actor is actor and person(i.status, actor).ident == ident
-    ]
+    """What this one person acts on (`--referent ID`, `--conseiller ID`, `--chef UAI`)."""
+    return [i for i in items if _acts(person(i.status, i.deadline.actor), actor, ident)]
+
+
+def _acts(who: Person, actor: Actor, ident: str) -> bool:
+    return who.actor is actor and who.ident == ident

@@ -22,7 +22,7 @@ from pae.programme.context import Context
 from pae.programme.facts import slot_dates
 from pae.programme.status import DossierStatus, DueItem, selected
 from pae.programme.steps import PLANNING
-from pae.programme.todo import for_person, person, todo_within
+from pae.programme.todo import JOINT, for_person, person, todo_within
 from pae.records.dossier import Action, Creneau, Dossier, display_name
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -185,6 +185,8 @@ def _deadline(item: DueItem, span: Window, who: str) -> Event:
     """One event per deadline of a young person; an overdue one stands on today."""
     deadline, d = item.deadline, item.status.dossier
     key = item.alert.code.value if item.alert else deadline.kind or deadline.what
+    if deadline.kind in JOINT and deadline.actor is Actor.CONSEILLER:
+        key = f"{key}-{deadline.actor.value}"  # the référent's event has the plain key
     doer = person(item.status, deadline.actor)
     description = f"Qui agit : {doer.heading}"
     if deadline.overdue(span.today):

@@ -11,6 +11,7 @@ from pae.labels import DIPLOMA_LABELS, OUTCOME_LABELS, fr, label
 from pae.programme.context import Context
 from pae.programme.status import DossierStatus
 from pae.programme.steps import Step
+from pae.programme.todo import acting
 from pae.reports.workbook import Table, Value, to_csv
 from pae.terminal import visible
 
@@ -154,9 +155,9 @@ def _csv_row(st: DossierStatus, today: date) -> list[Value]:
         st.conseiller.nom if st.conseiller else None,
         nxt.date if nxt else None,
         nxt.what if nxt else None,
-        nxt.actor.label if nxt else None,
+        acting(st, nxt) if nxt else None,
         nxt.overdue(today) if nxt else None,
-        " ".join(a.code for a in st.alertes) or None,
+        " ".join(dict.fromkeys(a.code.value for a in st.alertes)) or None,
         label(OUTCOME_LABELS, st.sortie),
     ]
 

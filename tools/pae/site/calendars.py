@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from pae.codes import Actor
-from pae.records.reference import Conseiller, MissionLocale
+from pae.records.reference import Conseiller, Etablissement, MissionLocale
 from pae.reports.ics import build_calendar, person_calendar
 from pae.site.context import Site
 from pae.site.places import referents
@@ -45,11 +45,21 @@ def echeancier(site: Site) -> str:
             (f"{r.nom} ({site.lycee_name(e.uai)})", site.referent_calendar(e.uai, r.id))
             for e, r in referents(site)
         ],
+        chef_calendars=[
+            (f"{e.chef_etablissement or 'chef'} ({e.nom})", site.chef_calendar(e.uai))
+            for e in lycees(site)
+        ],
         conseiller_calendars=[
             (f"{c.nom} ({ml.nom})", site.conseiller_calendar(ml.id, c.id))
             for ml, c in conseillers(site)
         ],
     )
+
+
+def lycees(site: Site) -> list[Etablissement]:
+    """The lycées of the site, by name: each chef d'établissement has a calendar."""
+    found = [e for uai in site.by_lycee if (e := site.lycee(uai)) is not None]
+    return sorted(found, key=lambda e: e.nom.casefold())
 
 
 def conseillers(site: Site) -> list[tuple[MissionLocale, Conseiller]]:
@@ -63,6 +73,7 @@ def calendar_paths(site: Site) -> list[str]:
     to them)."""
     return [
         ALL,
+        *(site.chef_calendar(e.uai) for e in lycees(site)),
         *(site.referent_calendar(e.uai, r.id) for e, r in referents(site)),
         *(site.conseiller_calendar(ml.id, c.id) for ml, c in conseillers(site)),
     ]
@@ -73,6 +84,12 @@ def calendar_files(site: Site) -> Iterator[tuple[str, bytes]]:
     conseiller of a mission locale: each person's own, within the horizon."""
     pseudo = site.options.pseudonymise
     yield ALL, build_calendar(site.statuses, site.ctx, pseudonymise=pseudo)
+    for etab in lycees(site):
+        group = site.by_lycee.get(etab.uai, [])
+        yield (
+            site.chef_calendar(etab.uai),
+            person_calendar(group, site.ctx, Actor.CHEF, etab.uai, pseudonymise=pseudo),
+        )
     for etab, ref in referents(site):
         group = site.by_lycee.get(etab.uai, [])
         yield (

@@ -19,13 +19,13 @@ from pae.site.render import render
 
 
 def by_conseiller(site: Site) -> dict[tuple[str, str], list[DossierStatus]]:
-    """Each conseiller's young people: the dossiers whose `inscription.conseiller_ml` is
-    them, at the dossier's mission locale."""
+    """Each conseiller's young people (`DossierStatus.conseiller_id`: the enrolment's
+    conseiller, else the information interview's, as `pae statut --conseiller`), at the
+    dossier's mission locale."""
     out: dict[tuple[str, str], list[DossierStatus]] = defaultdict(list)
     for st in site.statuses:
-        ins, ml = st.dossier.inscription, st.mission_locale
-        if ins and ins.conseiller_ml and ml:
-            out[(ml.id, ins.conseiller_ml)].append(st)
+        if st.conseiller_id and st.mission_locale:
+            out[(st.mission_locale.id, st.conseiller_id)].append(st)
     return out
 
 

@@ -13,6 +13,7 @@ from pae.programme.cohort import CohortFigures
 from pae.programme.context import Context
 from pae.programme.deadlines import Deadline
 from pae.programme.status import DossierStatus, due_within
+from pae.programme.todo import acting
 from pae.records.dossier import Action, Dossier, display_name
 from pae.records.reference import Etablissement
 from pae.site.edition.links import FOLDER, Edition, dossier_fragment
@@ -151,6 +152,11 @@ class Site:
         return f"calendriers/{uai}-{ident}.ics"
 
     @staticmethod
+    def chef_calendar(uai: str) -> str:
+        """The calendar of a lycée's chef d'établissement (`calendars.calendar_files`)."""
+        return f"calendriers/{uai}-chef.ics"
+
+    @staticmethod
     def conseiller_calendar(ml_id: str, ident: str) -> str:
         """The calendar of one conseiller of a mission locale (`calendars.calendar_files`)."""
         return f"calendriers/ml-{ml_id}-{ident}.ics"
@@ -202,6 +208,10 @@ class Site:
     ) -> list[tuple[Deadline, DossierStatus]]:
         """Pending deadlines of these dossiers (within `days` from today), overdue first."""
         return [(i.deadline, i.status) for i in due_within(statuses, self.ctx.today, days)]
+
+    def who(self, dl: Deadline, st: DossierStatus) -> str:
+        """Who acts on a deadline, by role and name (`todo.acting`), redacted as the page."""
+        return self.redact(acting(st, dl))
 
     def overdue(self, day: Deadline | date | None) -> bool:
         """Late: the day was before today (a deadline of today is still on time)."""

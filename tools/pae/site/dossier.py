@@ -159,10 +159,14 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
     page = site.dossier_page(d)
     # Wider partners see no forge material: no edit link, no authors or commit messages.
     pseudonymised = site.options.pseudonymise
-    history = [] if pseudonymised else site.histories.of(d.file)
+    written = [] if pseudonymised else site.histories.of(d.file)
+    # As of D: commits of later days say what happened later (« sortie anticipée du … »).
+    history = [c for c in written if c.when.date() <= site.ctx.today]
     history = [replace(c, message=site.redact(c.message)) for c in history]
     note = (
-        "Pas encore d'historique : le fichier n'a pas encore été enregistré dans git."
+        f"Aucun enregistrement dans git au {fr(site.ctx.today)} (les suivants ne sont pas montrés)."
+        if written
+        else "Pas encore d'historique : le fichier n'a pas encore été enregistré dans git."
         if site.histories.available
         else f"Historique indisponible : {site.histories.reason}."
     )

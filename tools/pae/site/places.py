@@ -80,6 +80,7 @@ def _lycee(site: Site, etab: Etablissement, group: list[DossierStatus]) -> str:
         edit_url=site.forge.edit(etab.file),
         ml=site.ctx.network.missions_locales.get(etab.mission_locale),
         calendar=href(page, "echeancier.md"),
+        chef_calendar=href(page, site.chef_calendar(etab.uai)),
         in_programme=sum(st.etape in IN_PROGRAMME for st in group),
         positive=_positive_rate(group),
         horizon=horizon,
@@ -216,12 +217,9 @@ def _ml(
     today = site.ctx.today
     upcoming = sorted((i for i in held if i[0] > today), key=lambda i: i[0])
     past = [i for i in held if i[0] <= today]
-    per = Counter(st.dossier.inscription.conseiller_ml for st in group if st.dossier.inscription)
+    per = Counter(st.conseiller_id for st in group)
     alerts_per = Counter(
-        st.dossier.inscription.conseiller_ml
-        for st in group
-        for a in st.alertes
-        if a.actor is Actor.CONSEILLER and st.dossier.inscription
+        st.conseiller_id for st in group for a in st.alertes if a.actor is Actor.CONSEILLER
     )
     outcomes = Counter(st.sortie for st in group)
     return render(

@@ -29,6 +29,8 @@ class Options:
     ics: Path | None = None
     format: str = "texte"
     conseiller: str | None = None
+    chef: str | None = None
+    """A lycée's UAI: what its chef d'établissement must do."""
 
 
 def run(opts: Options, out: TextIO, err: TextIO) -> int:
@@ -36,24 +38,30 @@ def run(opts: Options, out: TextIO, err: TextIO) -> int:
     if warning := invalid_warning(loaded.invalid_files):
         err.write(warning + "\n")
     days = opts.jours if opts.jours is not None else loaded.context.settings.horizon_echeances_jours
-    filters = Filters(opts.etablissement, opts.referent, opts.conseiller)
+    filters = Filters(opts.etablissement or opts.chef, opts.referent, opts.conseiller)
     if message := filters.unknown(loaded.context):
         raise UsageError(message)
     chosen = [st for st in loaded.statuses if filters.keeps(st)]
     items = todo_within(chosen, opts.today, days)
     ctx = loaded.context
-    if opts.conseiller:
-        items = for_person(items, Actor.CONSEILLER, opts.conseiller)
-    elif opts.referent:
-        items = for_person(items, Actor.REFERENT, opts.referent)
+    one = next(((actor, ident) for actor, ident in _asked(opts) if ident is not None), None)
+    if one:
+        items = for_person(items, *one)
     if opts.ics:
-        if opts.conseiller:
-            data = person_calendar(chosen, ctx, Actor.CONSEILLER, opts.conseiller, days)
-        elif opts.referent:
-            data = person_calendar(chosen, ctx, Actor.REFERENT, opts.referent, days)
+        if one:
+            data = person_calendar(chosen, ctx, *one, days)
         else:
             data = build_calendar(chosen, ctx, days=days)
         write_atomically(opts.ics, data, "le calendrier")
         err.write(f"Calendrier écrit : {opts.ics}\n")
     DEADLINE_FORMATS[opts.format](DeadlineView(opts.today, days, items), out)
     return 0
+
+
+def _asked(opts: Options) -> list[tuple[Actor, str | None]]:
+    """The one person asked for, the first given of these."""
+    return [
+        (Actor.CONSEILLER, opts.conseiller),
+        (Actor.REFERENT, opts.referent),
+        (Actor.CHEF, opts.chef),
+    ]

@@ -60,7 +60,8 @@ def describe_offre(plan: OffrePlan, out: TextIO) -> None:
         for rel, values in plan.files.items():
             lines = [str(line.number) for line in created if line.structure == values["id"]]
             actions = plural(len(values["actions"]), "action")
-            out.write(f"  {rel} : {values['nom']}, {actions} (lignes {', '.join(lines)})\n")
+            where = f"{'lignes' if len(lines) > 1 else 'ligne'} {', '.join(lines)}"
+            out.write(f"  {rel} : {values['nom']}, {actions} ({where})\n")
     wrong = plan.of("erreur")
     if wrong:
         out.write(f"\nEn erreur ({len(wrong)})\n")
