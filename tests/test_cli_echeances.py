@@ -124,3 +124,59 @@ def test_echeances_json(run: Run, depot: Path) -> None:
             "en_retard": False,
         },
     ]
+
+
+DEMO = Path(__file__).resolve().parents[1]
+
+
+def demo_echeances(run: Run, *args: str) -> Result:
+    return run("--depot", DEMO, "echeances", "--date", "2026-11-02", "--jours", "14", *args)
+
+
+def test_the_chef_has_their_alerts_and_what_a_missing_referent_would_do(run: Run) -> None:
+    result = demo_echeances(run, "--chef", "0990003R")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2].startswith("Chef d'établissement — Mme Sandrine Carrère")
+    assert all(not line.startswith(("Référent", "Conseiller")) for line in lines)
+    # A4 is the chef's; Samba Ndiaye has no référent yet: their follow-up comes to the chef
+    assert "  07/10/2026  A4 : aucun référent désigné — Samba Ndiaye (0990003R-2026-010)" in (
+        result.stdout
+    )
+    assert "point de suivi avec le jeune — Samba Ndiaye (0990003R-2026-010)" in result.stdout
+
+
+def test_the_referent_has_their_alerts_too(run: Run) -> None:
+    everyone = demo_echeances(run, "--jours", "60").stdout
+    referent_part = everyone[everyone.index("Référent —") : everyone.index("Conseiller")]
+    assert any(f" A{n} : " in referent_part for n in (6, 7, 8, 11, 13))
+
+
+def test_the_conseiller_shares_the_in_depth_interview(run: Run) -> None:
+    result = demo_echeances(run, "--conseiller", "b-cuenot")
+    assert result.exit_code == 0, result.output
+    assert (
+        "  01/10/2026  entretien approfondi avec le référent — Kévin Nguyen (0990001N-2026-003)"
+        "  EN RETARD" in result.stdout
+    )
+
+
+def test_an_unknown_chef_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from pae.cli.main import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--depot", str(DEMO), "echeances", "--date", "2026-11-02", "--chef", "9999999Z"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.startswith("Erreur : établissement « 9999999Z » inconnu")
+
+
+def test_the_chef_calendar(run: Run, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    target = tmp_path / "chef.ics"
+    result = demo_echeances(run, "--chef", "0990003R", "--ics", str(target))
+    assert result.exit_code == 0, result.output
+    cal = Calendar.from_ical(target.read_bytes())
+    assert "Sandrine Carrère" in str(cal.get("x-wr-calname"))
+    summaries = [str(e.get("summary")) for e in cal.walk("VEVENT")]
+    assert any("A4" in s and "Samba Ndiaye" in s for s in summaries), summaries

@@ -134,12 +134,12 @@ def test_csv(run: Run, depot: Path) -> None:
         "Conseiller mission locale": "Amina Benali",
         "Prochaine échéance": "25/09/2026",
         "Prochaine échéance : quoi": "point de suivi avec le jeune",
-        "Prochaine échéance : qui agit": "référent",
+        "Prochaine échéance : qui agit": "référent (Marc Roux)",
         "En retard": "oui",
         "Alertes": "A5",
         "Solution de sortie": "Non renseignée",
     }
-    assert [r["Alertes"] for r in rows] == ["", "A3", "A5", "", "A9 A9", "A1 A2 A10"]
+    assert [r["Alertes"] for r in rows] == ["", "A3", "A5", "", "A9", "A1 A2 A10"]
     assert [r["Solution de sortie"] for r in rows][3:5] == ["Emploi", "Formation"]
 
 

@@ -486,7 +486,7 @@ def test_init_with_conseillers_and_the_offer(clone: Path, run: Run, tmp_path: Pa
         "À créer (2 structures)\n"
         "  records/offre/boulangerie-du-centre.yaml : Boulangerie du Centre, 2 actions "
         "(lignes 2, 3)\n"
-        "  records/offre/cio-de-paris.yaml : CIO de Paris, 1 action (lignes 4)\n"
+        "  records/offre/cio-de-paris.yaml : CIO de Paris, 1 action (ligne 4)\n"
     )
     assert "  records/offre/boulangerie-du-centre.yaml\n" in result.stdout
     bakery = (clone / "records/offre/boulangerie-du-centre.yaml").read_text(encoding="utf-8")
@@ -576,5 +576,5 @@ def test_the_offer_from_a_workbook(clone: Path, run: Run, tmp_path: Path) -> Non
     result = run("--depot", clone, "init", *OPTIONS, "--offre", source, "--simulation")
     assert result.exit_code == 0, result.output
     assert (
-        "  records/offre/tiers-lieu-du-port.yaml : Tiers-lieu du Port, 1 action (lignes 2)\n"
+        "  records/offre/tiers-lieu-du-port.yaml : Tiers-lieu du Port, 1 action (ligne 2)\n"
     ) in result.stdout

@@ -384,8 +384,10 @@ def test_calendars_are_written_and_parse(full: Built) -> None:
     files = sorted(p.name for p in (full.out / "calendriers").iterdir())
     assert files == [
         "0990001N-c-durand.ics",
+        "0990001N-chef.ics",
         "0990001N-m-roux.ics",
         "0990002P-b-hurtaud.ics",
+        "0990002P-chef.ics",
         "ml-ml-ravel-y-kervella.ics",
         "ml-ml-test-a-benali.ics",
         "tous.ics",
@@ -713,13 +715,14 @@ def test_calendars_of_a_previous_build_never_reach_a_one_lycee_site(
     assert result.exit_code == 0, result.output
     assert sorted(seen) == [
         "0990001N-c-durand.ics",
+        "0990001N-chef.ics",
         "0990001N-m-roux.ics",
         "ml-ml-test-a-benali.ics",
         "tous.ics",
     ]
     written = [*(root / "public/calendriers").glob("*"), *(root / "build/site-src").rglob("*.ics")]
     texts = [*seen.values(), *(p.read_text(encoding="utf-8") for p in written)]
-    assert len(written) == 8
+    assert len(written) == 10  # the 5 calendars, in the site and in its sources
     others = [w for p in people if p.uai == "0990002P" for w in (p.prenom, p.nom)]
     for text in texts:
         for word in [*others, OTHER_LYCEE["nom"], "0990002P"]:
@@ -752,7 +755,8 @@ def test_two_builds_at_once_do_not_mix(tmp_path: Path) -> None:
     for p in people:
         if p.uai == "0990002P":
             assert not any(p.nom in text for text in one), p.nom
-    assert len(list((tmp_path / "un/calendriers").iterdir())) == 4  # all, 2 référents, 1 conseiller
+    # everyone's, the chef's, 2 référents', 1 conseiller's
+    assert len(list((tmp_path / "un/calendriers").iterdir())) == 5
 
 
 def test_pseudonymised_site_has_no_forge_material(pseudo: Built) -> None:
@@ -950,3 +954,13 @@ def test_a_dossier_failing_only_a_rule_stays_with_a_banner(tmp_path: Path) -> No
     assert "1 dossier à corriger : une règle du parcours n'est pas respectée" in dashboard
     cohort = lxml_html.parse(str(out / "cohorte/index.html")).getroot()
     assert cohort.xpath(f"//a[contains(@href, '{person.ident}')]")  # still in the views
+
+
+def test_the_lycee_page_offers_its_chef_a_calendar(full: Built) -> None:
+    page = full.doc("lycees/0990001N")
+    links = {a.text_content(): a.get("href") for a in page.iter("a")}
+    target = links["Calendrier du chef d'établissement (.ics)"]
+    assert target.endswith("calendriers/0990001N-chef.ics")
+    assert (full.out / "lycees/0990001N" / target).resolve().is_file()
+    echeancier = full.html("echeancier")
+    assert "0990001N-chef.ics" in echeancier and "ml-ml-test-a-benali.ics" in echeancier

@@ -220,3 +220,46 @@ def test_the_dossier_page_shows_what_was_planned_not_what_came_later() -> None:
         "ne sont pas montrés" in page
     )
     assert st.etape.value == "en_parcours"
+
+
+def test_the_dossier_history_as_of_d_leaves_out_later_commits() -> None:
+    from datetime import datetime
+
+    from pae.site.dossier import dossier_page
+    from pae.site.escape import md_escape
+    from pae.site.history import Commit, Histories
+
+    site = site_of([en_parcours(1)], "2026-10-15")
+    st = site.statuses[0]
+    when = [
+        datetime.fromisoformat(t)
+        for t in ("2026-11-06T10:00:00+01:00", "2026-10-01T09:00:00+02:00")
+    ]
+    site.histories = Histories(
+        {
+            st.dossier.file: [
+                Commit("b" * 40, when[0], "Claire Durand", "Sortie anticipée du 06/11/2026"),
+                Commit("a" * 40, when[1], "Claire Durand", "Inscription"),
+            ]
+        },
+        True,
+    )
+    page = dossier_page(site, st)
+    assert "Inscription" in page
+    assert "Sortie anticipée du 06/11/2026" not in page
+    site.histories.by_file[st.dossier.file].pop()  # only the later commit left
+    page = dossier_page(site, st)
+    note = "Aucun enregistrement dans git au 15/10/2026 (les suivants ne sont pas montrés)."
+    assert md_escape(note) in page
+
+
+def test_the_site_names_who_acts_on_each_deadline() -> None:
+    from pae.site import calendars
+    from pae.site.escape import md_escape
+
+    site = site_of([en_parcours(1)], "2026-10-15")
+    st = site.statuses[0]
+    assert st.next_deadline is not None
+    name = st.referent.nom if st.referent else ""
+    assert site.who(st.next_deadline, st) == f"référent ({name})"
+    assert md_escape(f"référent ({name})") in calendars.echeancier(site)
