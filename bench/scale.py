@@ -186,6 +186,8 @@ def report(
         )
         if name.startswith("pae site"):
             base = f"plancher : mkdocs build seul, {size}"
+        elif name.startswith("plancher"):
+            base = None  # a floor is the unit of its own rows
         ratio = median[name] / median[base] if base and base != name else None
         memory = f"{peak[name]:.0f} Mio" if peak[name] else ""
         shown = f"{ratio:.2f}" if ratio else ""
