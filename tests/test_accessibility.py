@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from test_browser import Browser, browser, server, site_dir  # noqa: F401  (fixtures)
+from test_browser import PAGES, Browser, browser, server, site_dir  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -40,25 +40,6 @@ def _first_link(b: Browser, path: str, pattern: str) -> str:
     wanted = [h for h in found if re.fullmatch(pattern, h)]
     assert wanted, f"aucun lien {pattern} sur /{path}"
     return str(wanted[0])
-
-
-PAGES: dict[str, tuple[str, str] | str] = {
-    "accueil": "",
-    "cohorte": "cohorte/",
-    "dossier": ("cohorte/", r"dossiers/[^/]+/"),
-    "lycee": ("lycees/", r"lycees/[^/]+/"),
-    "referent": ("referents/", r"referents/[^/]+/"),
-    "conseiller": ("missions-locales/", r"conseillers/[^/]+/"),
-    "mission-locale": ("missions-locales/", r"missions-locales/[^/]+/"),
-    "echeancier": "echeancier/",
-    "bilans": "bilans/",
-    "bilans-lycee": ("bilans/", r"bilans/[^/]+/"),
-    "offre": "offre/",
-    "guide": "guide/",
-    "champs": "guide/champs/",
-    "declaration": "guide/accessibilite/",
-    "fiches": ("cohorte/", r"dossiers/[^/]+/"),  # the dossier's interview sheets
-}
 
 
 def _violations(b: Browser, path: str, scheme: str) -> list[dict[str, Any]]:

@@ -370,3 +370,24 @@ def test_the_printed_cohort_bilan_keeps_every_row(browser: Browser) -> None:
         (ARTIFACTS / "bilan-cohorte.pdf").write_bytes(pdf)
     finally:
         page.emulate_media(media="screen")
+
+
+# Every page type of the site: a path, or an index and the pattern of its first link
+# (the accessibility and layout tests visit each).
+PAGES: dict[str, tuple[str, str] | str] = {
+    "accueil": "",
+    "cohorte": "cohorte/",
+    "dossier": ("cohorte/", r"dossiers/[^/]+/"),
+    "lycee": ("lycees/", r"lycees/[^/]+/"),
+    "referent": ("referents/", r"referents/[^/]+/"),
+    "conseiller": ("missions-locales/", r"conseillers/[^/]+/"),
+    "mission-locale": ("missions-locales/", r"missions-locales/[^/]+/"),
+    "echeancier": "echeancier/",
+    "bilans": "bilans/",
+    "bilans-lycee": ("bilans/", r"bilans/[^/]+/"),
+    "offre": "offre/",
+    "guide": "guide/",
+    "champs": "guide/champs/",
+    "declaration": "guide/accessibilite/",
+    "fiches": ("cohorte/", r"dossiers/[^/]+/"),  # the dossier's interview sheets
+}

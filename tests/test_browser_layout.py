@@ -13,28 +13,20 @@ from typing import Any
 
 import pytest
 
-from test_browser import ARTIFACTS, Browser, browser, server, site_dir  # noqa: F401  (fixtures)
+from test_browser import (  # noqa: F401  (fixtures)
+    ARTIFACTS,
+    PAGES,
+    Browser,
+    browser,
+    server,
+    site_dir,
+)
 
 pytestmark = pytest.mark.browser
 
 PRINT_WIDTH = 688
 PHONE = {"width": 390, "height": 844}
-PAGE_TYPES: dict[str, tuple[str, str] | str] = {
-    "accueil": "",
-    "cohorte": "cohorte/",
-    "dossier": ("cohorte/", r"dossiers/[^/]+/"),
-    "fiches": ("cohorte/", r"dossiers/[^/]+/"),  # + fiches/
-    "lycee": ("lycees/", r"lycees/[^/]+/"),
-    "referent": ("referents/", r"referents/[^/]+/"),
-    "conseiller": ("missions-locales/", r"(conseillers|missions-locales)/[^/]+/"),
-    "echeancier": "echeancier/",
-    "bilans": "bilans/",
-    "bilans-lycee": ("bilans/", r"bilans/[^/]+/"),
-    "offre": "offre/",
-    "guide": "guide/",
-    "champs": "guide/champs/",
-    "declaration": "guide/accessibilite/",
-}
+PAGE_TYPES = PAGES
 
 
 def _first_link(b: Browser, path: str, pattern: str) -> str:

@@ -127,13 +127,17 @@
     });
   }
 
-  if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  // Run `init` on every page: Material's instant navigation swaps pages without a load.
+  window.paeOnEveryPage = function (init) {
+    if (typeof window.document$ !== "undefined") {
+      window.document$.subscribe(init);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
+  };
+  window.paeOnEveryPage(init);
 })();
 
 /* --- Alert filters of the cohort tables (issue 14, site views) -------------------------
@@ -203,12 +207,6 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-pae-table]"), setup);
   }
 
-  if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.paeOnEveryPage(init);
 })();
 /* --- end of the alert filters ------------------------------------------------------- */
