@@ -285,8 +285,8 @@ def test_a_dossier_failing_only_a_rule_stays_in_the_views_with_its_errors(
     assert [(e.code, e.path) for e in st.errors] == [("E5", ("inscription", "mef"))]
 
 
-def test_a_dossier_referring_to_nobody_is_set_aside(
-    reseau: Path, dossier: Path, edit: Edit
+def test_a_mistyped_referent_keeps_the_dossier_in_the_views_with_its_error(
+    reseau: Path, dossier: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from datetime import date
 
@@ -294,5 +294,62 @@ def test_a_dossier_referring_to_nobody_is_set_aside(
 
     edit(dossier, "referent: c-durand", "referent: c-duran")
     found = pae.statuses(reseau, date(2026, 10, 15))
-    assert found.invalid_files == ["records/jeunes/2026/0990001N/0990001N-2026-001.yaml"]
+    assert found.invalid_files == []
+    st = found.of("0990001N-2026-001")
+    assert st is not None and st.referent is None  # shown as not designated
+    assert [(e.code, e.path) for e in st.errors] == [("E2", ("inscription", "referent"))]
+    out = reseau.parent / "public"
+    code, _, _ = main(
+        "--depot", reseau, "site", "--date", "2026-10-15", "--sortie", out, capsys=capsys
+    )
+    assert code == 0
+    from lxml import html as lxml_html
+
+    page = lxml_html.parse(str(out / "dossiers/0990001N-2026-001/index.html")).getroot()
+    assert "E2 Le référent « c-duran » n'existe pas" in " ".join(page.text_content().split())
+
+
+def test_a_dossier_of_an_unknown_lycee_is_set_aside(
+    reseau: Path, dossier: Path, edit: Edit
+) -> None:
+    from datetime import date
+
+    import pae
+
+    text = dossier.read_text("utf-8")
+    dossier.write_text(text.replace("etablissement: 0990001N", "etablissement: 0990009X"), "utf-8")
+    found = pae.statuses(reseau, date(2026, 10, 15))
+    assert "records/jeunes/2026/0990001N/0990001N-2026-001.yaml" in found.invalid_files
     assert found.of("0990001N-2026-001") is None
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("structure: boulangerie-du-centre", "structure: boulangerie-du-centr"),
+        ("action: a1, statut: present", "action: a9, statut: present"),
+        ("conseiller_ml: a-benali", "conseiller_ml: a-benal"),
+        ("mission_locale: ml-test", "mission_locale: ml-tes"),
+    ],
+)
+def test_every_view_shows_a_dossier_with_a_mistyped_reference(
+    reseau: Path,
+    dossier: Path,
+    edit: Edit,
+    capsys: pytest.CaptureFixture[str],
+    before: str,
+    after: str,
+) -> None:
+    edit(dossier, before, after)
+    out = reseau.parent / "public"
+    for args in (
+        ("site", "--sortie", out),
+        ("statut", "--format", "json"),
+        ("statut", "0990001N-2026-001"),
+        ("echeances", "--jours", "90"),
+        ("exporter", "--format", "json"),
+    ):
+        code, _, err = main("--depot", reseau, *args, "--date", "2026-10-15", capsys=capsys)
+        assert code == 0, (args, err)
+        assert "Traceback" not in err
+    assert (out / "dossiers/0990001N-2026-001/index.html").is_file()

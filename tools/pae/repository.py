@@ -104,9 +104,18 @@ def validate(
 
 
 SET_ASIDE = (Code.E2, Code.E3)
-"""Rule errors that keep a dossier out of the views, as a schema error does: a reference
-to nothing, an identifier or a place that collides (its page, its lycée's lists). A
-dossier failing only other rules stays in, its errors shown with it (`DossierStatus.errors`)."""
+"""Rule errors that keep a dossier out of the views, as a schema error does: an identifier
+or a place that collides (its page, its lycée's lists), a lycée that does not exist. A
+dossier failing only other rules stays in, its errors shown with it (`DossierStatus.errors`):
+also a mistyped référent, conseiller, mission locale, structure or action (E2 on another
+field), which the views show as not designated or unknown."""
+
+
+def sets_aside(p: Problem) -> bool:
+    """Whether this error keeps its dossier out of the views (`SET_ASIDE`)."""
+    if p.code is Code.E2:
+        return p.path == ("etablissement",)
+    return p.code in SET_ASIDE
 
 
 @dataclass
@@ -141,7 +150,7 @@ def usable(root: Path, today: date, keep_raw: KeepRaw = True) -> Usable:
     for p in problems:
         if not p.is_error:
             continue
-        if p.file in dossiers and p.code not in SET_ASIDE:
+        if p.file in dossiers and not sets_aside(p):
             errors.setdefault(p.file, []).append(p)
         else:
             bad.add(p.file)
