@@ -3,6 +3,7 @@ tested in test_facts, test_status and test_alerts)."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from dossier_builder import Jeune, en_parcours, site_of
@@ -118,7 +119,7 @@ def test_a_conseillers_page_links_their_calendar() -> None:
     path = site.conseiller_calendar("ml-test", "a-benali")
     assert path in calendars.calendar_paths(site)
     page = dict(conseillers.conseiller_pages(site))["conseillers/ml-test-a-benali.md"]
-    assert 'href="../../calendriers/ml-ml-test-a-benali.ics">S\'abonner' in page
+    assert 'href="../../calendriers/ml-test-a-benali.ics">S\'abonner' in page
 
 
 def test_attendance_weeks_run_monday_to_friday_and_unrecorded_sessions_lower_them() -> None:
@@ -263,3 +264,22 @@ def test_the_site_names_who_acts_on_each_deadline() -> None:
     name = st.referent.nom if st.referent else ""
     assert site.who(st.next_deadline, st) == f"référent ({name})"
     assert md_escape(f"référent ({name})") in calendars.echeancier(site)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "today", "title"),
+    [
+        ("2026-11-28", "2026-12-15", "2026-12-01", "Chaque semaine du 30/11 au 15/12 (en cours)"),
+        ("2026-10-03", "2026-10-05", "2026-09-20", "Le 05/10 (à venir)"),
+        ("2026-09-14", "2026-09-20", "2026-09-15", "Semaine du 14/09 au 18/09 (en cours)"),
+    ],
+)
+def test_a_timetable_heading_runs_from_a_weekday_to_a_weekday(
+    start: str, end: str, today: str, title: str
+) -> None:
+    from datetime import date
+
+    from pae.site.timetable import Period, heading
+
+    period = Period(date.fromisoformat(start), date.fromisoformat(end), ())
+    assert heading(period, date.fromisoformat(today)) == title

@@ -158,8 +158,11 @@ class Site:
 
     @staticmethod
     def conseiller_calendar(ml_id: str, ident: str) -> str:
-        """The calendar of one conseiller of a mission locale (`calendars.calendar_files`)."""
-        return f"calendriers/ml-{ml_id}-{ident}.ics"
+        """The calendar of one conseiller of a mission locale (`calendars.calendar_files`):
+        `ml-<mission locale>-<conseiller>.ics` (mission locale ids often start with « ml- »
+        already; UAIs, which name the lycées' calendars, start with a digit)."""
+        prefix = "" if ml_id.startswith("ml-") else "ml-"
+        return f"calendriers/{prefix}{ml_id}-{ident}.ics"
 
     def form_link(self, src: str, d: Dossier) -> str | None:
         """The dossier's form in /edition/, when this build has the forms."""

@@ -89,9 +89,17 @@ def timetables(actions: tuple[Action, ...], today: date) -> str:
     return f'<div class="pae-edts">{"".join(out)}</div>' if out else ""
 
 
+def _weekday_span(start: date, end: date) -> tuple[date, date]:
+    first = start + timedelta(days=max(0, 7 - start.weekday()) if start.weekday() >= 5 else 0)
+    last = end - timedelta(days=end.weekday() - 4 if end.weekday() >= 5 else 0)
+    return (first, last) if first <= last else (start, end)
+
+
 def heading(p: Period, today: date) -> str:
-    """What a grid's caption says: the span it covers, and whether it is running."""
-    start, end = p.start, p.end
+    """What a grid's caption says: the span it covers (from a weekday to a weekday: a
+    period cut after an action ending on a Friday starts on the Monday), and whether it
+    is running."""
+    start, end = _weekday_span(p.start, p.end)
     same_year = start.year == end.year == today.year
     span = (
         f"du {fr_day_month(start)} au {fr_day_month(end)}"
