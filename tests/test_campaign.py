@@ -261,3 +261,22 @@ def test_anonymisation_after_the_retention_period(
                        "--appliquer", "--date", "2028-01-16")  # fmt: skip
     assert "0 dossier à anonymiser, 45 déjà anonymisés" in out.decode("utf-8")
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_the_outcome_is_blank_while_the_young_person_is_on_the_way(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    code, out, _ = pae(
+        capsysbinary, "--depot", REPO, "exporter", "--date", "2026-12-20", "--format", "json"
+    )
+    assert code == 0
+    rows = json.loads(out)["lignes"]
+    on_the_way = [
+        r for r in rows if r["etape"] in ("a_contacter", "contacte", "inscrit", "en_parcours")
+    ]
+    assert on_the_way and all(
+        r["sortie"] is None and r["sortie_positive"] is None for r in on_the_way
+    )
+    ended = [r for r in rows if r["etape"] in ("termine", "non_inscrit", "bilan")]
+    assert all(r["sortie"] is not None and r["sortie_positive"] is not None for r in ended)
+    assert {"non_renseignee", "emploi"} <= {r["sortie"] for r in ended}

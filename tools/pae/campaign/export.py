@@ -23,7 +23,7 @@ from pae.labels import (
 from pae.programme.context import Context
 from pae.programme.facts import bilan_held, in_depth_held
 from pae.programme.status import DossierStatus
-from pae.programme.steps import Step, step_dates
+from pae.programme.steps import CLOSED, Step, step_dates
 
 FORMAT_VERSION = 1
 """Written in every JSON export and checked by `pae agreger`: the columns' meaning."""
@@ -55,6 +55,13 @@ def _step_day(step: Step) -> Callable[[DossierStatus, Context], Value]:
 def _ident(st: DossierStatus) -> dict[str, Any]:
     ident: dict[str, Any] = st.dossier.raw.get("identite") or {}
     return ident
+
+
+def _outcome(st: DossierStatus) -> str | None:
+    """The outcome, left blank while the young person is still on the way (no bilan, no
+    exit yet): « non renseignée » then would read as a missing answer."""
+    ongoing = st.etape not in (Step.BILAN, *CLOSED)
+    return None if ongoing and st.sortie == "non_renseignee" else st.sortie
 
 
 def _bilan(st: DossierStatus, name: str) -> Value:
@@ -117,8 +124,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("seances_non_saisies", "Séances non saisies", lambda st, c: st.sessions_unrecorded),
     Column("jours_stage_effectues", "Jours de stage en entreprise effectués",
            lambda st, c: sum(st.jours_effectues.values())),
-    Column("sortie", "Solution de sortie", lambda st, c: st.sortie, OUTCOME_LABELS),
-    Column("sortie_positive", "Sortie positive", lambda st, c: st.sortie_positive),
+    Column("sortie", "Solution de sortie", lambda st, c: _outcome(st), OUTCOME_LABELS),
+    Column("sortie_positive", "Sortie positive",
+           lambda st, c: st.sortie_positive if _outcome(st) else None),
     Column("sortie_anticipee_le", "Sortie anticipée le",
            lambda st, c: st.dossier.sortie_anticipee.date if st.dossier.sortie_anticipee else None),
     Column("sortie_anticipee_motif", "Motif de sortie anticipée",
