@@ -75,6 +75,22 @@ def test_table_fits_100_columns(run: Run, depot: Path, monkeypatch: pytest.Monke
     assert lines[6].endswith("  A1 A2 A10")
 
 
+def test_table_fits_80_columns_keeping_what_is_late(run: Run) -> None:
+    import io
+    from datetime import date
+
+    from pae.cli.commands.statut import Options
+    from pae.cli.commands.statut import run as statut_run
+
+    demo = Path(__file__).resolve().parents[1]
+    out = io.StringIO()
+    statut_run(Options(demo, date(2026, 11, 2), width=80), out, io.StringIO())
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) == 80
+    late = next(line for line in lines if line.startswith("0990001N-2026-003"))
+    assert "01/10/2026 EN RETARD" in late and late.endswith("  A1")
+
+
 @pytest.mark.parametrize(
     ("options", "expected"),
     [

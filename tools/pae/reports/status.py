@@ -31,8 +31,9 @@ class StatusView:
 COLUMNS = ("Dossier", "Nom", "Lycée", "Étape", "Référent", "Prochaine échéance", "Alertes")
 DROPPED_FIRST = ("Lycée", "Référent")
 """Left out, in this order, when the table is wider than the terminal."""
-SHRUNK = {"Prochaine échéance": 28, "Nom": 12}
-"""Cut (with « … ») down to these widths, after the columns above are left out."""
+SHRUNK = (("Prochaine échéance", 28), ("Nom", 12), ("Prochaine échéance", 21), ("Étape", 10))
+"""Cut (with « … ») down to these widths, in this order, after the columns above are left
+out: 100 columns keep the deadline's first words, 80 its date and whether it is late."""
 GAP = "  "
 
 
@@ -81,7 +82,7 @@ def fit(rows: list[tuple[str, ...]], width: int) -> list[tuple[str, ...]]:
         keep = [i for i, c in enumerate(columns) if c != name]
         columns = [columns[i] for i in keep]
         rows = [tuple(r[i] for i in keep) for r in rows]
-    for name, least in SHRUNK.items():
+    for name, least in SHRUNK:
         excess = total(rows) - width
         if excess <= 0:
             return rows
