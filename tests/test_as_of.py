@@ -40,7 +40,7 @@ def test_export_at_d_shows_no_later_exit_nor_bilan(run: Run) -> None:
     assert line["sortie_anticipee_le"] is None
     assert line["sortie_anticipee_motif"] is None
     assert line["bilan_le"] is None
-    assert line["sortie"] == "non_renseignee"
+    assert line["sortie"] is None  # on her way on D: no outcome yet
 
 
 def test_the_same_dossier_later_shows_its_exit(run: Run) -> None:

@@ -45,7 +45,7 @@ def test_echeances_under_each_person_who_acts(run: Run, depot: Path) -> None:
         "EN RETARD\n"
         "  20/10/2026  début de l'action « Action a1 » — Moussa Diallo (0990001N-2026-003)\n"
         "\n"
-        "Conseiller mission locale — non désigné (Mission locale de Test) (1)\n"
+        "Conseiller de la mission locale — non désigné (Mission locale de Test) (1)\n"
         "  17/09/2026  A10 : inscription à France Travail (ex-Pôle emploi) déclarée mais non "
         "vérifiée — Inès Petit (0990002P-2026-001)  EN RETARD\n"
     )
@@ -58,7 +58,7 @@ def test_echeances_horizon(run: Run, depot: Path) -> None:
     assert wide.startswith("Échéances jusqu'au 03/01/2027 (80 jours)\n")
     # A9 (I-Milo not updated) is the deadline of the same day: said once.
     assert (
-        "\nConseiller mission locale — Amina Benali (Mission locale de Test) (1)\n"
+        "\nConseiller de la mission locale — Amina Benali (Mission locale de Test) (1)\n"
         "  31/12/2026  mettre à jour I-Milo — Sarah Moreau (0990001N-2026-006)\n"
     ) in wide
     assert "Référent — Claire Durand (Lycée professionnel de Test) (3)\n" in wide
@@ -73,7 +73,7 @@ def test_echeances_of_one_conseiller(run: Run, depot: Path) -> None:
     assert echeances(run, depot, "--conseiller", "a-benali", "--jours", "80") == (
         "Échéances jusqu'au 03/01/2027 (80 jours)\n"
         "\n"
-        "Conseiller mission locale — Amina Benali (Mission locale de Test) (1)\n"
+        "Conseiller de la mission locale — Amina Benali (Mission locale de Test) (1)\n"
         "  31/12/2026  mettre à jour I-Milo — Sarah Moreau (0990001N-2026-006)\n"
     )
 
@@ -88,7 +88,7 @@ def test_the_conseillers_alerts_are_under_their_name(run: Run, depot: Path, edit
     assert echeances(run, depot, "--conseiller", "a-benali") == (
         "Échéances jusqu'au 29/10/2026 (14 jours)\n"
         "\n"
-        "Conseiller mission locale — Amina Benali (Mission locale de Test) (1)\n"
+        "Conseiller de la mission locale — Amina Benali (Mission locale de Test) (1)\n"
         "  17/09/2026  A10 : inscription à France Travail (ex-Pôle emploi) déclarée mais non "
         "vérifiée — Inès Petit (0990002P-2026-001)  EN RETARD\n"
     )

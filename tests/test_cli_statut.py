@@ -147,7 +147,7 @@ def test_csv(run: Run, depot: Path) -> None:
         "Étape": "Inscrit",
         "Motif de non-inscription": "",
         "Référent": "Marc Roux",
-        "Conseiller mission locale": "Amina Benali",
+        "Conseiller de la mission locale": "Amina Benali",
         "Prochaine échéance": "25/09/2026",
         "Prochaine échéance : quoi": "point de suivi avec le jeune",
         "Prochaine échéance : qui agit": "référent (Marc Roux)",
@@ -216,7 +216,8 @@ def test_one_dossier_summary(run: Run, depot: Path) -> None:
         "locale\n"
         "  A10 inscription à France Travail (ex-Pôle emploi) "
         "déclarée mais non vérifiée\n"
-        f"      qui agit : conseiller mission locale, au plus tard le 17/09/2026 — {file}:32:5\n"
+        "      qui agit : conseiller de la mission locale, au plus tard le 17/09/2026 — "
+        f"{file}:32:5\n"
         "      → vérifier l'inscription, juger de l'utilité d'un double suivi, noter "
         "« verifie: true »\n"
     )
@@ -225,7 +226,7 @@ def test_one_dossier_summary(run: Run, depot: Path) -> None:
 def test_summary_of_an_enrolled_young_person(run: Run, depot: Path) -> None:
     out = statut(run, depot, "0990001N-2026-001").stdout
     assert "Référent : Claire Durand\n" in out
-    assert "Conseiller mission locale : Amina Benali (Mission locale de Test)\n" in out
+    assert "Conseiller de la mission locale : Amina Benali (Mission locale de Test)\n" in out
     assert "Parcours : 34 jours ; assiduité 100 % (4 dernières semaines d'école : 100 %)\n" in out
     assert "  ✓ 09/10/2026  Point de suivi\n  … 16/10/2026  Fin : Action a1\n" in out
     assert out.endswith(

@@ -145,7 +145,7 @@ def test_enumerations_are_selects_in_french(generated: dict[str, Any]) -> None:
     ]
     avec = by_path(dossiers, "suivi.points.*.avec")
     assert avec["widget"] == "select" and avec["multiple"] is True
-    assert {"label": "Conseiller mission locale", "value": "conseiller_ml"} in avec["options"]
+    assert {"label": "Conseiller de la mission locale", "value": "conseiller_ml"} in avec["options"]
     diplome = by_path(dossiers, "examen.diplome")
     assert [o["label"] for o in diplome["options"]] == ["Bac pro", "CAP", "BMA", "DTMS"]
 

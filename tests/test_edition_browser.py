@@ -239,7 +239,7 @@ def test_a_week_of_follow_up_recorded_through_the_form(
     points = control(page, "Points de suivi")
     points.get_by_role("button", name="Ajouter : point de suivi").click()
     control(page, "Date du point").fill("2026-12-03")
-    choose(page, "Avec qui", "Jeune", "Conseiller mission locale")
+    choose(page, "Avec qui", "Jeune", "Conseiller de la mission locale")
     control(page, "Résumé").fill("Point à 14:00 : yes, la semaine s'est bien passée.")
 
     week = [("2026-11-30", "a2", "Présent"), ("2026-12-01", "a3", "Absence justifiée")]

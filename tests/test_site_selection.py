@@ -174,11 +174,11 @@ def test_dashboard_alert_rows_name_the_young_people_and_who_acts() -> None:
     by_person = doc.xpath("//table[caption='Par personne qui doit agir']/tbody/tr/td/a")
     assert sorted((a.text_content(), a.get("href")) for a in by_person) == [
         (
-            "Conseiller mission locale — Amina Benali (Mission locale de Test)",
+            "Conseiller de la mission locale — Amina Benali (Mission locale de Test)",
             "cohorte/#qui=conseiller_ml:ml-test-a-benali",
         ),
         (
-            "Conseiller mission locale — non désigné (Mission locale de Test)",
+            "Conseiller de la mission locale — non désigné (Mission locale de Test)",
             "cohorte/#qui=conseiller_ml:ml-test",
         ),
     ]

@@ -61,7 +61,7 @@ def test_the_two_sheets_carry_the_vademecums_headings_and_the_dossiers_facts() -
     assert "mercredi 16 septembre 2026" in text
     assert _checked(doc, "Décision du jeune") == ["Inscription au parcours"]
     assert _checked(doc, "Le projet du jeune") == ["Apprentissage"]
-    assert "Conseiller mission locale" in _checked(doc, "Participants")
+    assert "Conseiller de la mission locale" in _checked(doc, "Participants")
     # The dossier's action is listed, and ticked among the vademecum's kinds of action.
     rows = doc.xpath("//table[@class='pae-sheet__actions']/tbody/tr")
     assert "05/10/2026" in rows[0].text_content()

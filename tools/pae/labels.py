@@ -27,7 +27,7 @@ OUTCOME_LABELS = {
 ACTORS = {
     "chef_etablissement": "chef d'établissement",
     "referent": "référent",
-    "conseiller_ml": "conseiller mission locale",
+    "conseiller_ml": "conseiller de la mission locale",
 }
 
 ACTION_TYPES = {
@@ -66,7 +66,7 @@ LIEUX = {
 }
 PEOPLE = {
     "chef_etablissement": "chef d'établissement",
-    "conseiller_ml": "conseiller mission locale",
+    "conseiller_ml": "conseiller de la mission locale",
     "psyen": "psychologue de l'Éducation nationale",
     "mlds": "coordonnateur MLDS",
     "referent": "référent",

@@ -109,7 +109,7 @@ COLUMNS: tuple[Column, ...] = (
            lambda st, c: _bilan(st, "date") if bilan_held(st.dossier, c.today) else None),
     Column("referent", "Référent", lambda st, c: st.referent.nom if st.referent else None,
            personal=True),
-    Column("conseiller_ml", "Conseiller mission locale",
+    Column("conseiller_ml", "Conseiller de la mission locale",
            lambda st, c: st.conseiller.nom if st.conseiller else None, personal=True),
     Column("alertes", "Alertes",  # each code once; the detail lists every alert
            lambda st, c: " ".join(dict.fromkeys(a.code.value for a in st.alertes))),

@@ -129,7 +129,7 @@ CSV_COLUMNS = (
     "Étape",
     "Motif de non-inscription",
     "Référent",
-    "Conseiller mission locale",
+    "Conseiller de la mission locale",
     "Prochaine échéance",
     "Prochaine échéance : quoi",
     "Prochaine échéance : qui agit",
@@ -220,7 +220,9 @@ def summary(st: DossierStatus, ctx: Context) -> str:
         ml, adviser = st.mission_locale, st.conseiller
         lines.append(f"Référent : {referent_name(st) or 'non désigné'}")
         adviser_name = adviser.nom if adviser else (d.inscription.conseiller_ml or "non désigné")
-        lines.append(f"Conseiller mission locale : {adviser_name}" + (f" ({ml.nom})" if ml else ""))
+        lines.append(
+            f"Conseiller de la mission locale : {adviser_name}" + (f" ({ml.nom})" if ml else "")
+        )
     if st.jours_en_parcours:
         lines.append(
             f"Parcours : {st.jours_en_parcours} jours ; assiduité {_pct(st.assiduite)} "
