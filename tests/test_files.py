@@ -68,3 +68,21 @@ def test_a_file_changed_since_it_was_read_is_not_replaced(tmp_path: Path) -> Non
         replace_file(target, b"nouveau\n", "lu au début\n".encode(), target.name)
     assert target.read_bytes() == "changé entre-temps\n".encode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dossier.yaml"]
+
+
+@pytest.mark.parametrize("ignore", [".gitignore", "tools/pae/campaign/templates/gitignore"])
+def test_git_never_commits_a_left_temporary_file(tmp_path: Path, ignore: str) -> None:
+    import subprocess
+
+    from pae.files import TEMPORARY_PREFIX
+
+    repo = Path(__file__).resolve().parents[1]
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_bytes((repo / ignore).read_bytes())
+    left = tmp_path / "records/jeunes/2026/0990001N" / f"{TEMPORARY_PREFIX}123-ab.yaml"
+    left.parent.mkdir(parents=True)
+    left.write_text("id: x\n", "utf-8")
+    found = subprocess.run(
+        ["git", "-C", str(tmp_path), "check-ignore", "-q", str(left.relative_to(tmp_path))]
+    )
+    assert found.returncode == 0  # ignored

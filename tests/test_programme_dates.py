@@ -237,7 +237,8 @@ def test_e7_without_enrolment_counts_from_the_first_action(reseau: Path, dossier
     text = text.replace("debut: 2026-10-05", "debut: 2026-08-24")
     text = text.replace("fin: 2026-10-16", "fin: 2026-12-28")
     text = text.replace("date_signature: 2026-09-28", "date_signature: 2026-08-24")
-    text = text[: text.index("  assiduite:")]  # no attendance without an enrolment (E10)
+    # no attendance (E10) nor check-in (E8) without an enrolment
+    text = text[: text.index("suivi:\n")]
     dossier.write_text(text, encoding="utf-8")
     assert check(reseau) == [
         (

@@ -102,11 +102,14 @@ def test_e10_attendance_without_enrolment(reseau: Path, dossier: Path) -> None:
     text = dossier.read_text(encoding="utf-8")
     start = text.index("inscription:\n")
     end = text.index("entretien_approfondi:\n")
-    dossier.write_text(text[:start] + text[end:], encoding="utf-8")
+    text = text[:start] + text[end:]
+    # without its check-ins (E8 without an enrolment: test_chronology…)
+    text = text[: text.index("  points:\n")] + text[text.index("  assiduite:\n") :]
+    dossier.write_text(text, encoding="utf-8")
     assert check(reseau) == [
         (
             "E10",
-            50,
+            46,
             14,
             f"présence du 05/10/2026 alors que le jeune n'est pas inscrit : {NO_STATUS}",
             "noter d'abord l'inscription (section « inscription »), ou retirer la présence",
@@ -234,3 +237,26 @@ def test_days_done_come_from_the_attendance_lines_of_the_placement() -> None:
     assert status_of(jeune, "2026-10-12").jours_effectues == {"s1": 3}
     assert status_of(jeune, "2026-10-13").jours_effectues == {"s1": 4}
     assert status_of(jeune, "2026-10-04").jours_effectues == {"s1": 0}
+
+
+@pytest.mark.parametrize(("day", "error"), [("2026-09-11", True), ("2026-09-12", False)])
+def test_e8_a_check_in_comes_after_the_enrolment(
+    reseau: Path, dossier: Path, day: str, error: bool
+) -> None:
+    text = dossier.read_text(encoding="utf-8")
+    enrolled = text[text.index("inscription:\n") :].split("date: ", 1)[1][:10]
+    assert enrolled == "2026-09-12"
+    points = text.index("  points:\n") + len("  points:\n")
+    text = text[:points] + f"    - {{date: {day}, avec: [jeune]}}\n" + text[points:]
+    dossier.write_text(text, encoding="utf-8")
+    found = [(code, message) for code, _, _, message, _ in check(reseau)]
+    expected = ("E8", f"point de suivi le {day[8:]}/09/2026, avant l'inscription du 12/09/2026")
+    assert (expected in found) is error
+
+
+def test_e8_no_check_in_without_an_enrolment(reseau: Path, dossier: Path) -> None:
+    text = dossier.read_text(encoding="utf-8")
+    text = text[: text.index("inscription:\n")] + text[text.index("entretien_approfondi:\n") :]
+    dossier.write_text(text, encoding="utf-8")
+    found = [(code, message) for code, _, _, message, _ in check(reseau)]
+    assert ("E8", "point de suivi du 09/10/2026 alors que le jeune n'est pas inscrit") in found

@@ -108,6 +108,7 @@ def e8_chronology(d: Dossier, ctx: Context) -> Iterator[Problem]:
                     hint="l'heure de fin vient après l'heure de début, par exemple "
                     'debut: "09:00", fin: "12:00"',
                 )
+    yield from _check_ins_before_enrolment(d)
     for p in d.assiduite:
         action = d.action(p.action)
         if action and not action.debut <= p.date <= action.fin:
@@ -121,6 +122,32 @@ def e8_chronology(d: Dossier, ctx: Context) -> Iterator[Problem]:
             )
     if ctx.future_events_are_errors:
         yield from _not_in_future(d, ctx.today)
+
+
+def _check_ins_before_enrolment(d: Dossier) -> Iterator[Problem]:
+    """A check-in (« point de suivi ») follows the young person enrolled in the programme:
+    none before the enrolment, none without one."""
+    ins = d.inscription
+    for p in d.points:
+        if ins is None:
+            yield Problem(
+                Code.E8,
+                d.file,
+                f"point de suivi du {fr(p.date)} alors que le jeune n'est pas inscrit",
+                ("suivi", "points", p.index, "date"),
+                hint="noter d'abord l'inscription (section « inscription »), ou noter cet "
+                "échange comme un contact (reperage.contacts)",
+            )
+        elif p.date < ins.date:
+            yield _order(
+                d,
+                ("suivi", "points", p.index, "date"),
+                "point de suivi",
+                p.date,
+                "l'inscription",
+                ins.date,
+                before=False,
+            )
 
 
 def _order(
