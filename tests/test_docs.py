@@ -64,10 +64,11 @@ def test_the_walk_through_runs_and_the_records_stay_valid(
         shutil.copytree(README.parent / name, root / name)
     steps = walkthrough()
     assert [s[0] for s in steps][:3] == ["nouveau", "contact", "entretien"]
+    assert all(args[-2:] == ["--date", "2026-12-20"] for args in steps)  # as printed
     for args in steps:
-        for command in (args, ["valider"]):
+        for command in (args, ["valider", "--date", "2026-12-20"]):
             with pytest.raises(SystemExit) as exited:
-                main(["--depot", str(root), *command, "--date", "2026-12-20"])
+                main(["--depot", str(root), *command])
             assert exited.value.code == 0, (args, capsys.readouterr())
     with pytest.raises(SystemExit):
         main(["--depot", str(root), "statut", "0990001N-2026-016", "--date", "2026-12-20"])
