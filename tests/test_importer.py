@@ -224,13 +224,20 @@ def test_nouveau_asks_for_what_is_missing(demo: Path) -> None:
 
     from pae.cli.main import cli
 
-    answers = "0990001N\nMartin\nLéa\n14/03/2008\nlicence\ncap\nCuisine\najourne\n"
+    answers = "0990009X\n0990001N\nMartin\nLéa\n14/03/2008\nlicence\ncap\nCuisine\najourne\n"
     result = CliRunner().invoke(
         cli,
         ["--depot", str(demo), "nouveau", "--session", "2026", "--date", "2026-07-06"],
         input=answers,
     )
     assert result.exit_code == 0, result.output
+    assert (
+        "UAI du lycée (0990001N : Lycée professionnel des Tilleuls ; 0990002P : Lycée "
+        "professionnel du Rhin Vert ; 0990003R : Lycée professionnel des Coteaux) : "
+    ) in result.output
+    assert "« 0990009X » n'est pas un lycée du dépôt (0990001N, 0990002P, 0990003R)" in (
+        result.output
+    )
     assert "Diplôme (bac_pro (bac pro), cap (CAP), bma (BMA), dtms (DTMS)) : " in result.output
     assert "« licence » : bac_pro, cap, bma, dtms" in result.output
     assert "Dossier créé : records/jeunes/2026/0990001N/0990001N-2026-016.yaml" in result.output

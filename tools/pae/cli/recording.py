@@ -93,7 +93,13 @@ def nouveau(ctx: click.Context, /, today: date | None, commit: bool, **values: A
 
     day = today_or(today)
     for key, question in _QUESTIONS:
-        if not values.get(key):
+        if values.get(key):
+            continue
+        if key == "etablissement":  # the repository's lycées, by UAI and name
+            known = command.lycees(root_of(ctx), day)
+            listed = " ; ".join(f"{uai} : {name}" for uai, name in known.items())
+            values[key] = _ask(f"{question} ({listed})", command.check_lycee(known))
+        else:
             values[key] = _ask(question, command.check(key))
     opts = command.Options(root_of(ctx), day, commit=commit)
     ctx.exit(command.run(opts, values, sys.stdout))

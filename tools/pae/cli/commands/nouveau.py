@@ -14,6 +14,7 @@ from pae.cli.commands.evenement import show
 from pae.errors import UsageError
 from pae.recording.importer import parse_date
 from pae.recording.new import Identity, create_dossier
+from pae.recording.transaction import reference
 from pae.records.reading import load_network, require_records
 from pae.records.schema_walk import enum_values
 
@@ -30,6 +31,20 @@ def only_lycee(root: Path) -> str | None:
     require_records(root)
     found = sorted(p.stem for p in (root / "records" / "etablissements").glob("*.yaml"))
     return found[0] if len(found) == 1 else None
+
+
+def lycees(root: Path, today: date) -> dict[str, str]:
+    """The lycées of the repository, UAI → name (what the question about the UAI lists)."""
+    etabs = reference(root, today).network.etablissements
+    return {uai: etabs[uai].nom for uai in sorted(etabs)}
+
+
+def check_lycee(known: dict[str, str]) -> Callable[[str], str | None]:
+    return lambda v: (
+        None
+        if v in known
+        else f"« {v} » n'est pas un lycée du dépôt ({', '.join(known) or 'aucun'})"
+    )
 
 
 def check(key: str) -> Callable[[str], str | None]:
