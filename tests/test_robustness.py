@@ -353,3 +353,17 @@ def test_every_view_shows_a_dossier_with_a_mistyped_reference(
         assert code == 0, (args, err)
         assert "Traceback" not in err
     assert (out / "dossiers/0990001N-2026-001/index.html").is_file()
+
+
+@pytest.mark.parametrize("under", ["", "public"])
+def test_an_output_in_or_under_a_file_is_a_usage_error(
+    reseau: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], under: str
+) -> None:
+    blocking = tmp_path / "un-fichier"
+    blocking.write_text("x", "utf-8")
+    out = blocking / under if under else blocking
+    code, _, err = main("--depot", reseau, "site", "--sortie", out, capsys=capsys)
+    assert code == 2
+    assert "est un fichier" in err and "Traceback" not in err
+    assert "Directory" not in err
+    assert blocking.read_text("utf-8") == "x"

@@ -15,17 +15,19 @@ from pathlib import Path
 import click
 
 from pae.cli import french
-from pae.cli.campaign import CAMPAIGN_COMMANDS
-from pae.cli.enrolment import ENROLMENT_COMMANDS
-from pae.cli.follow_up import FOLLOW_UP_COMMANDS
-from pae.cli.options import DEPOT_HELP
-from pae.cli.reading import echeances, statut, valider
-from pae.cli.recording import importer, nouveau
-from pae.cli.setup import codeowners, init, site
-from pae.errors import PaeError
-from pae.terminal import visible
 
+# Before the commands are defined: click names their path types (« dossier ») then.
 french.install()
+
+from pae.cli.campaign import CAMPAIGN_COMMANDS  # noqa: E402
+from pae.cli.enrolment import ENROLMENT_COMMANDS  # noqa: E402
+from pae.cli.follow_up import FOLLOW_UP_COMMANDS  # noqa: E402
+from pae.cli.options import DEPOT_HELP  # noqa: E402
+from pae.cli.reading import echeances, statut, valider  # noqa: E402
+from pae.cli.recording import importer, nouveau  # noqa: E402
+from pae.cli.setup import codeowners, init, site  # noqa: E402
+from pae.errors import PaeError  # noqa: E402
+from pae.terminal import visible  # noqa: E402
 
 
 @click.group(

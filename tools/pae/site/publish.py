@@ -159,6 +159,15 @@ def _check_output(opts: Options) -> Path:
     output = (opts.output or opts.root / "public").resolve()
     if output == opts.root.resolve() or output in opts.root.resolve().parents:
         raise UsageError(f"dossier de sortie dangereux : {output}")
+    if output.exists() and not output.is_dir():
+        raise UsageError(
+            f"la sortie {output} est un fichier, pas un dossier : en choisir une autre"
+        )
+    blocking = next((p for p in output.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise UsageError(
+            f"dossier de sortie impossible : {blocking} est un fichier, pas un dossier"
+        )
     if output.exists() and not (output / "index.html").exists() and any(output.iterdir()):
         raise UsageError(f"le dossier de sortie {output} n'est pas vide et ne contient pas un site")
     return output
