@@ -280,3 +280,24 @@ def test_the_outcome_is_blank_while_the_young_person_is_on_the_way(
     ended = [r for r in rows if r["etape"] in ("termine", "non_inscrit", "bilan")]
     assert all(r["sortie"] is not None and r["sortie_positive"] is not None for r in ended)
     assert {"non_renseignee", "emploi"} <= {r["sortie"] for r in ended}
+
+
+def test_each_company_placement_has_its_days_in_the_export(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    args = (
+        "exporter",
+        "--date",
+        "2026-12-20",
+        "--format",
+        "json",
+        "--dossier",
+        "0990001N-2026-005",
+    )
+    code, out, _ = pae(capsysbinary, "--depot", REPO, *args)
+    assert code == 0
+    (row,) = json.loads(out)["lignes"]
+    assert row["jours_stage_effectues"] == 5
+    assert row["stages"] == (
+        "a2 : 5 jours (du 12/10/2026 au 30/10/2026, convention signée le 05/10/2026)"
+    )

@@ -18,7 +18,9 @@ from pae.labels import (
     OUTCOME_LABELS,
     RESULTATS,
     SEXES,
+    fr,
     label,
+    plural,
 )
 from pae.programme.context import Context
 from pae.programme.facts import bilan_held, in_depth_held
@@ -55,6 +57,22 @@ def _step_day(step: Step) -> Callable[[DossierStatus, Context], Value]:
 def _ident(st: DossierStatus) -> dict[str, Any]:
     ident: dict[str, Any] = st.dossier.raw.get("identite") or {}
     return ident
+
+
+def _placements(st: DossierStatus) -> str | None:
+    """Each company placement on its own: what the lycée pays the allowance on. By the
+    action's identifier (a code, not free text: kept in a pseudonymised export)."""
+    parts = []
+    for ident, days in st.jours_effectues.items():
+        a = st.dossier.action(ident)
+        if a is None:
+            continue
+        signed = a.convention.date_signature if a.convention else None
+        convention = f"convention signée le {fr(signed)}" if signed else "sans convention"
+        parts.append(
+            f"{ident} : {plural(days, 'jour')} (du {fr(a.debut)} au {fr(a.fin)}, {convention})"
+        )
+    return " ; ".join(parts) or None
 
 
 def _outcome(st: DossierStatus) -> str | None:
@@ -124,6 +142,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("seances_non_saisies", "Séances non saisies", lambda st, c: st.sessions_unrecorded),
     Column("jours_stage_effectues", "Jours de stage en entreprise effectués",
            lambda st, c: sum(st.jours_effectues.values())),
+    Column("stages", "Stages en entreprise (jours effectués, convention)",
+           lambda st, c: _placements(st)),
     Column("sortie", "Solution de sortie", lambda st, c: _outcome(st), OUTCOME_LABELS),
     Column("sortie_positive", "Sortie positive",
            lambda st, c: st.sortie_positive if _outcome(st) else None),
