@@ -3,12 +3,14 @@ one function per format. A command picks its formatter here by the name of `--fo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from typing import TextIO
+from typing import Any, Protocol, TextIO
 
 from pae.reports import deadlines, forge, status, validation
 from pae.reports.deadlines import DeadlineView
 from pae.reports.status import StatusView
+from pae.reports.workbook import SHEETS, Table, Value, render
 from pae.repository import ValidationResult
 
 VALIDATION_FORMATS: dict[str, Callable[[ValidationResult, TextIO], None]] = {
@@ -28,3 +30,27 @@ DEADLINE_FORMATS: dict[str, Callable[[DeadlineView, TextIO], None]] = {
     "texte": deadlines.text,
     "json": deadlines.as_json,
 }
+
+
+class Exported(Protocol):
+    """Rows for a spreadsheet (French headings and labels) and for a machine (JSON, codes):
+    `campaign.export.Export`."""
+
+    def headings(self) -> list[str]: ...
+    def labelled(self) -> list[list[Value]]: ...
+    def as_json(self) -> dict[str, Any]: ...
+
+
+def _sheet(fmt: str) -> Callable[[Exported], bytes]:
+    return lambda rows: render(Table("Dossiers", rows.headings(), rows.labelled()), fmt)
+
+
+def _json(rows: Exported) -> bytes:
+    return (json.dumps(rows.as_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+EXPORT_FORMATS: dict[str, Callable[[Exported], bytes]] = {
+    **{fmt: _sheet(fmt) for fmt in SHEETS},
+    "json": _json,
+}
+"""`pae exporter`: csv (French Excel), xlsx, ods (labels), json (codes)."""

@@ -4,7 +4,7 @@ BOM, dates JJ/MM/AAAA), .xlsx and .ods; no cell ever runs as a formula."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
@@ -108,13 +108,24 @@ def _ods_cell(value: Value, cell_type: type, paragraph: type) -> object:
     return cell
 
 
-SPREADSHEETS = ("csv", "xlsx", "ods")
+def _in_memory(write: Callable[[Table, BinaryIO], None]) -> Callable[[Table], bytes]:
+    def written(table: Table) -> bytes:
+        out = io.BytesIO()
+        write(table, out)
+        return out.getvalue()
+
+    return written
+
+
+SHEETS: dict[str, Callable[[Table], bytes]] = {
+    "csv": to_csv,
+    "xlsx": _in_memory(to_xlsx),
+    "ods": _in_memory(to_ods),
+}
+"""The spreadsheet formats, by the name of `--format`."""
+SPREADSHEETS = tuple(SHEETS)
 
 
 def render(table: Table, fmt: str) -> bytes:
     """The table as a file of this format (csv, xlsx, ods)."""
-    if fmt == "csv":
-        return to_csv(table)
-    out = io.BytesIO()
-    (to_xlsx if fmt == "xlsx" else to_ods)(table, out)
-    return out.getvalue()
+    return SHEETS[fmt](table)

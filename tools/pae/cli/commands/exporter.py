@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,7 @@ from pae.cli.commands.common import invalid_warning
 from pae.cli.commands.tables import deliver, format_of
 from pae.errors import UsageError
 from pae.programme.status import Filters
-from pae.reports.workbook import Table, render
+from pae.reports.formats import EXPORT_FORMATS
 from pae.repository import statuses
 
 
@@ -53,10 +52,7 @@ def run(opts: Options, stdout: BinaryIO, err: TextIO) -> int:
         )
     rows = export(chosen, loaded.context, opts.pseudonymise, key, opts.session)
     fmt = format_of(opts.format, opts.output, "csv")
-    if fmt == "json":
-        data = (json.dumps(rows.as_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    else:
-        data = render(Table("Dossiers", rows.headings(), rows.labelled()), fmt)
+    data = EXPORT_FORMATS[fmt](rows)
     written = deliver(data, fmt, opts.output, stdout)
     if written:
         err.write(f"Export écrit : {written} ({len(chosen)} dossier(s)).\n")

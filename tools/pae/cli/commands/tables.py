@@ -7,8 +7,9 @@ from typing import BinaryIO
 
 from pae.errors import UsageError
 from pae.files import write_atomically
+from pae.reports.formats import EXPORT_FORMATS
 
-FORMATS = ("csv", "xlsx", "ods", "json")
+FORMATS = tuple(EXPORT_FORMATS)  # the same names for the indicators' tables
 
 
 def format_of(fmt: str | None, output: Path | None, default: str) -> str:
