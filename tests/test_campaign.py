@@ -234,6 +234,15 @@ def test_next_campaign_in_a_new_data_only_repository(
     assert (target / "records/jeunes/2027/0990001N/.gitkeep").exists()
     ci = (target / ".gitlab-ci.yml").read_text("utf-8")
     assert 'PAE_VERSION: "v0.2.0"' in ci and "pae valider" in ci
+    import yaml
+
+    gitlab = yaml.safe_load(ci)  # the pinned version's schemas, the forms built from it
+    assert "cp -r /tmp/pae/schema/. schema/" in gitlab["valider"]["script"][0]  # the anchor
+    assert gitlab["pages"]["script"][-2:] == ["make -C /tmp/pae cms", "pae site"]
+    github = yaml.safe_load((target / ".github/workflows/ci.yml").read_text("utf-8"))
+    runs = [step.get("run") for step in github["jobs"]["valider"]["steps"]]
+    assert runs.index("cp -r /tmp/pae/schema/. schema/") < runs.index("pae valider --format github")
+    assert runs[-2:] == ["make -C /tmp/pae cms", "pae site"]
     assert not (target / "tools").exists() and not (target / "tests").exists()
     assert (target / ".gitlab/merge_request_templates").is_dir()
     assert pae(capsysbinary, "--depot", target, "valider")[0] == 0
