@@ -247,6 +247,10 @@ def test_next_campaign_in_a_new_data_only_repository(
     assert (target / ".gitlab/merge_request_templates").is_dir()
     assert pae(capsysbinary, "--depot", target, "valider")[0] == 0
     assert "un dépôt par campagne" in out.decode("utf-8")
+    settings = (target / "records/parametres.yaml").read_text("utf-8")
+    assert "projet:" not in settings and "application_oauth:" not in settings
+    assert "url_forge: https://forge.example" in settings  # the forge itself stays
+    assert "(forge.projet, forge.application_oauth) : les renseigner" in out.decode("utf-8")
 
 
 def test_anonymisation_after_the_retention_period(

@@ -14,6 +14,7 @@ from pae.errors import UsageError
 from pae.files import why
 from pae.forge import codeowners
 from pae.records.reading import SETTINGS_FILE, load_network, require_records
+from pae.records.yaml_edit import Document
 from pae.site.assembly import project_dir
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -31,6 +32,8 @@ class Prepared:
     """What was written, relative to the repository that received it."""
     target: Path | None = None
     """The new repository, when one was created."""
+    unset: list[str] = field(default_factory=list)
+    """Settings of the old repository's forge left out of the new one (to set again)."""
 
 
 def same_repository(root: Path, session: int) -> Prepared:
@@ -105,11 +108,26 @@ def _copy_data(root: Path, target: Path, out: Prepared) -> None:
             out.created.append(f"records/{name}/")
     if (records / SETTINGS_FILE).is_file():
         (target / "records").mkdir(parents=True, exist_ok=True)
-        shutil.copy2(records / SETTINGS_FILE, target / "records" / SETTINGS_FILE)
+        text = (records / SETTINGS_FILE).read_text("utf-8")
+        (target / "records" / SETTINGS_FILE).write_text(_new_forge(text, out), "utf-8")
         out.created.append(f"records/{SETTINGS_FILE}")
     schema = root / "schema" if (root / "schema").is_dir() else project_dir(root) / "schema"
     shutil.copytree(schema, target / "schema")
     out.created.append("schema/")
+
+
+OLD_FORGE = ("projet", "application_oauth", "url_depot")
+"""The old repository's place on the forge: the new repository's forms and « Modifier ce
+dossier » links must not point at the campaign that will be deleted."""
+
+
+def _new_forge(text: str, out: Prepared) -> str:
+    doc = Document.parse(text)
+    for key in OLD_FORGE:
+        if doc.get(("forge", key)) is not None:
+            doc.remove(("forge", key))
+            out.unset.append(f"forge.{key}")
+    return doc.dump()
 
 
 MR_TEMPLATES = (".gitlab/merge_request_templates", ".github/pull_request_template.md")

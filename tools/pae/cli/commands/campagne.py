@@ -36,6 +36,13 @@ def new_campaign(opts: NewOptions, out: TextIO) -> int:
     if not done.created:
         out.write("  (rien à créer : les dossiers de la session existent déjà)\n")
     out.write(next_session.RECOMMENDATION + "\n")
+    if done.unset:
+        out.write(
+            f"Réglages de la forge de l'ancien dépôt retirés de records/parametres.yaml "
+            f"({', '.join(done.unset)}) : les renseigner pour le nouveau dépôt (formulaires, "
+            "liens « Modifier ce dossier » ; voir le guide, page Hébergement), ainsi que "
+            "repo_url dans mkdocs.yml.\n"
+        )
     if done.target:
         out.write(
             f"Suite : relire {done.target}/README.md, puis l'enregistrer et le pousser sur la "
