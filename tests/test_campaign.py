@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -210,6 +211,10 @@ def test_aggregation_refuses_mixed_sessions_and_named_exports(
     named = demo / "named.json"
     pae(capsysbinary, "--depot", demo, "exporter", "--date", TODAY, "--sortie", named)
     code, _, err = pae(capsysbinary, "agreger", named)
+    assert code == 1 and "fichiers sans session (named.json)" in err  # may mix years
+    args = ("exporter", "--date", TODAY, "--session", "2026", "--sortie", named)
+    pae(capsysbinary, "--depot", demo, *args)
+    code, _, err = pae(capsysbinary, "agreger", named)
     assert code == 1 and "export non pseudonymisé" in err
     other = demo / "other.json"
     data = json.loads(named.read_text("utf-8"))
@@ -217,6 +222,42 @@ def test_aggregation_refuses_mixed_sessions_and_named_exports(
     named.write_text(json.dumps({**data, "pseudonymise": True}), "utf-8")
     code, _, err = pae(capsysbinary, "agreger", named, other)
     assert code == 1 and "sessions différentes" in err
+
+
+def test_aggregation_of_two_lycees_exports_and_of_one_export_twice(
+    demo: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    files = []
+    for uai in ("0990001N", "0990003R"):
+        path = demo / f"{uai}.json"
+        args = ("exporter", "--date", TODAY, "--session", "2026", "--pseudonymiser")
+        code, _, err = pae(capsysbinary, "--depot", demo, *args, "--etablissement", uai,
+                           "--sortie", path)  # fmt: skip
+        assert code == 0, err
+        files.append(path)
+    counts = [len(json.loads(p.read_text("utf-8"))["lignes"]) for p in files]
+    table = demo / "academie.json"
+    code, _, err = pae(capsysbinary, "agreger", *files, "--format", "json", "--sortie", table)
+    assert code == 0, err
+    rows = json.loads(table.read_text("utf-8"))["lignes"]
+    assert len(rows) == sum(counts) and {r["etablissement"] for r in rows} == {
+        "0990001N",
+        "0990003R",
+    }
+    sheet = demo / "academie.csv"
+    code, _, err = pae(capsysbinary, "agreger", *files, "--sortie", sheet)
+    assert code == 0, err
+    lines = list(csv.DictReader(io.StringIO(sheet.read_text("utf-8-sig")), delimiter=";"))
+    assert len(lines) == sum(counts)
+    assert {line["Diplôme"] for line in lines} <= {"CAP", "bac pro", "BMA", "DTMS"}  # not codes
+    assert all(re.fullmatch(r"\d{2}/\d{2}/\d{4}", x["Prochaine échéance"] or "01/01/2026")
+               for x in lines)  # fmt: skip
+    copy = demo / "copie.json"
+    copy.write_bytes(files[0].read_bytes())
+    code, _, err = pae(capsysbinary, "agreger", files[0], copy)
+    assert code == 1 and "le même jeune" in err
+    code, _, err = pae(capsysbinary, "agreger", files[0], files[0])
+    assert code == 2 and "fichier donné deux fois : 0990001N.json" in err
 
 
 # --- the next session, anonymisation ----------------------------------------------------

@@ -4,13 +4,16 @@ repositories in one table — for an académie, without any shared database."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pae.campaign.export import COLUMNS, FORMAT_VERSION
 from pae.campaign.indicators import INDICATORS_VERSION, Indicators, Line, from_json, share
 from pae.errors import DataError, UsageError
+from pae.labels import label
 
 KINDS = {"pae-export": FORMAT_VERSION, "pae-indicateurs": INDICATORS_VERSION}
 HEADINGS = {c.key: c.heading for c in COLUMNS} | {"pseudonyme": "Pseudonyme"}
@@ -24,6 +27,23 @@ class Rows:
     headings: list[str]
     rows: list[list[Any]]
     session: int | None
+
+    def labelled(self) -> list[list[Any]]:
+        """For a spreadsheet, as `pae exporter` writes it: French labels, real dates."""
+        tables = [LABELS.get(k) for k in self.keys]
+        return [[_cell(v, t) for v, t in zip(row, tables, strict=True)] for row in self.rows]
+
+
+LABELS = {c.key: c.labels for c in COLUMNS if c.labels}
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _cell(value: Any, labels: dict[str, str] | None) -> Any:
+    if isinstance(value, str) and labels:
+        return label(labels, value)
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return date.fromisoformat(value)
+    return value
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -60,6 +80,16 @@ def aggregate(paths: list[Path]) -> Rows | Indicators:
         shown = ", ".join(f"{p.name} : {d.get('session')}" for p, d in files)
         raise DataError(f"sessions différentes ({shown}) : agréger une session à la fois")
     session = next(iter(sessions))
+    if session is None:
+        names = ", ".join(p.name for p, _ in files)
+        raise DataError(
+            f"fichiers sans session ({names}) : ils peuvent mêler plusieurs années ; les "
+            "refaire avec --session AAAA"
+        )
+    resolved = [p.resolve() for p in paths]
+    twice = sorted({p.name for p in paths if resolved.count(p.resolve()) > 1})
+    if twice:
+        raise UsageError(f"fichier donné deux fois : {', '.join(twice)}")
     if kinds == {"pae-indicateurs"}:
         return _indicators([from_json(d) for _, d in files], session)
     private = [p.name for p, d in files if not d.get("pseudonymise")]
@@ -69,6 +99,16 @@ def aggregate(paths: list[Path]) -> Rows | Indicators:
             "quittent pas le lycée ; exporter avec --pseudonymiser"
         )
     keys = list(files[0][1]["lignes"][0]) if files[0][1]["lignes"] else ["pseudonyme"]
+    seen: dict[Any, str] = {}
+    for path, data in files:
+        for row in data["lignes"]:
+            pseudo = row.get("pseudonyme")
+            if pseudo in seen:
+                raise DataError(
+                    f"le même jeune ({pseudo}) dans {seen[pseudo]} et {path.name} : un export "
+                    "donné deux fois, ou deux exports d'un même lycée"
+                )
+            seen[pseudo] = path.name
     rows = [[row.get(k) for k in keys] for _, d in files for row in d["lignes"]]
     return Rows(keys, [HEADINGS.get(k, k) for k in keys], rows, session)
 

@@ -39,7 +39,7 @@ def run(opts: Options, stdout: BinaryIO, err: TextIO) -> int:
     if isinstance(result, Rows):
         if fmt in ("texte", "json"):
             fmt = "csv" if fmt == "texte" else fmt
-        table = Table("Dossiers", result.headings, result.rows)
+        table = Table("Dossiers", result.headings, result.labelled())
         data = render(table, fmt) if fmt != "json" else _rows_json(result)
     elif fmt == "texte":
         text = io.StringIO()
