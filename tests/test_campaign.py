@@ -355,3 +355,21 @@ def test_each_company_placement_has_its_days_in_the_export(
     assert row["stages"] == (
         "a2 : 5 jours (du 12/10/2026 au 30/10/2026, convention signée le 05/10/2026)"
     )
+
+
+def test_the_right_of_access_gives_the_whole_dossier(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    from pae.records import load
+
+    ident = "0990001N-2026-005"
+    args = ("exporter", "--date", "2026-10-15", "--format", "json", "--dossier", ident)
+    code, out, _ = pae(capsysbinary, "--depot", REPO, *args)
+    assert code == 0
+    data = json.loads(out)
+    file = REPO / f"records/jeunes/2026/0990001N/{ident}.yaml"
+    # every field as written, even what came after the date of the export
+    assert data["dossiers"] == [load.parse(load.read_text(file))]
+    assert len(data["lignes"]) == 1
+    code, out, _ = pae(capsysbinary, "--depot", REPO, *args, "--pseudonymiser")
+    assert code == 0 and "dossiers" not in json.loads(out)

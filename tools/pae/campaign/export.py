@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -179,6 +179,8 @@ class Export:
     pseudonymised: bool
     session: int | None
     today: date
+    records: list[dict[str, Any]] = field(default_factory=list)
+    """With `pae exporter --dossier`: the dossier as written, every field (right of access)."""
 
     def headings(self) -> list[str]:
         return [c.heading for c in self.columns]
@@ -207,7 +209,7 @@ class Export:
                 }
                 for row in self.rows
             ],
-        }
+        } | ({"dossiers": self.records} if self.records else {})
 
 
 def _label(column: Column, value: Value) -> Value:
@@ -220,9 +222,11 @@ def export(
     pseudonymise: bool = False,
     key: str = "",
     session: int | None = None,
+    records: bool = False,
 ) -> Export:
     """The rows of these dossiers; pseudonymised: a stable pseudonym instead of the id, no
-    name, contact detail or free text."""
+    name, contact detail or free text. `records`: each dossier as written too, every field
+    (the right of access; loaded with `keep_raw=True`)."""
     columns = COLUMNS
     if pseudonymise:
         columns = (
@@ -230,4 +234,5 @@ def export(
             *(c for c in COLUMNS if not c.personal),
         )
     rows = [[c.value(st, ctx) for c in columns] for st in statuses]
-    return Export(columns, rows, pseudonymise, session, ctx.today)
+    written = [(st.full or st.dossier).raw for st in statuses] if records else []
+    return Export(columns, rows, pseudonymise, session, ctx.today, written)

@@ -29,7 +29,8 @@ class Options:
 
 
 def run(opts: Options, stdout: BinaryIO, err: TextIO) -> int:
-    loaded = statuses(opts.root, opts.today, keep_raw=IDENTITY)
+    whole = bool(opts.dossier) and not opts.pseudonymise  # the right of access: every field
+    loaded = statuses(opts.root, opts.today, keep_raw=True if whole else IDENTITY)
     if warning := invalid_warning(loaded.invalid_files):
         err.write(warning + "\n")
     filters = Filters(opts.etablissement)
@@ -50,7 +51,7 @@ def run(opts: Options, stdout: BinaryIO, err: TextIO) -> int:
             "aucune clé de pseudonymisation : ajouter confidentialite.cle_pseudonymes dans "
             "records/parametres.yaml (une longue suite de caractères tirée au hasard)"
         )
-    rows = export(chosen, loaded.context, opts.pseudonymise, key, opts.session)
+    rows = export(chosen, loaded.context, opts.pseudonymise, key, opts.session, records=whole)
     fmt = format_of(opts.format, opts.output, "csv")
     data = EXPORT_FORMATS[fmt](rows)
     written = deliver(data, fmt, opts.output, stdout)
