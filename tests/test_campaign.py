@@ -300,6 +300,9 @@ def test_anonymisation_after_the_retention_period(
     code, _, err = pae(capsysbinary, "--depot", demo, "anonymiser", "--session", "2026",
                        "--appliquer", "--date", "2027-06-01")  # fmt: skip
     assert code == 2 and "à conserver jusqu'au 31/12/2027" in err
+    code, out, _ = pae(capsysbinary, "--depot", demo, "anonymiser", "--session", "2026",
+                       "--date", "2027-06-01")  # fmt: skip
+    assert code == 0 and "--appliquer sera refusé avant le 31/12/2027" in out.decode("utf-8")
     subprocess.run(["git", "init", "-q"], cwd=demo, check=True)
     code, out, _ = pae(capsysbinary, "--depot", demo, "anonymiser", "--session", "2026",
                        "--appliquer", "--date", "2028-01-15")  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,6 +58,14 @@ def _step_day(step: Step) -> Callable[[DossierStatus, Context], Value]:
 def _ident(st: DossierStatus) -> dict[str, Any]:
     ident: dict[str, Any] = st.dossier.raw.get("identite") or {}
     return ident
+
+
+def _alerts(st: DossierStatus) -> str:
+    """« A9 Bilan à faire (×2) ; A5 … »: each code once, with its title and how many."""
+    counts = Counter(a.code for a in st.alertes)
+    return " ; ".join(
+        f"{code} {code.label}" + (f" (×{n})" if n > 1 else "") for code, n in counts.items()
+    )
 
 
 def _placements(st: DossierStatus) -> str | None:
@@ -131,8 +140,7 @@ COLUMNS: tuple[Column, ...] = (
            lambda st, c: st.conseiller.nom if st.conseiller else None, personal=True),
     Column("alertes", "Alertes",  # each code once; the detail lists every alert
            lambda st, c: " ".join(dict.fromkeys(a.code.value for a in st.alertes))),
-    Column("alertes_detail", "Alertes (détail)",
-           lambda st, c: " ; ".join(f"{a.code} {a.code.label}" for a in st.alertes)),
+    Column("alertes_detail", "Alertes (détail)", lambda st, c: _alerts(st)),
     Column("prochaine_echeance", "Prochaine échéance",
            lambda st, c: st.next_deadline.date if st.next_deadline else None),
     Column("prochaine_echeance_quoi", "Prochaine échéance : quoi",

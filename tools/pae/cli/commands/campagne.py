@@ -67,7 +67,13 @@ def anonymise(opts: AnonymiseOptions, out: TextIO) -> int:
         f"{plural(len(planned.done), 'déjà anonymisé', 'déjà anonymisés')}.\n"
     )
     if not opts.apply:
-        out.write("Simulation : rien n'a été modifié. Relancer avec --appliquer.\n")
+        if opts.today < planned.due:
+            out.write(
+                f"Simulation : rien n'a été modifié ; la conservation court encore : "
+                f"--appliquer sera refusé avant le {fr(planned.due)}.\n"
+            )
+        else:
+            out.write("Simulation : rien n'a été modifié. Relancer avec --appliquer.\n")
         return 0
     retention.apply(opts.root, planned, opts.today)
     out.write(f"{plural(len(planned.changes), 'dossier anonymisé', 'dossiers anonymisés')}.\n")
