@@ -232,7 +232,7 @@ def test_references_come_from_the_reference_files(generated: dict[str, Any]) -> 
     assert options["cio-garonne"] == "CIO Garonne (fictif) (Toulouse)"
     assert options["0990003R"] == "Lycée professionnel des Coteaux (action au lycée)"
     assert structure["label"] == "Structure d'accueil"
-    assert by_path(dossiers, "suivi.assiduite.*.action")["widget"] == "string"
+    assert by_path(dossiers, "suivi.assiduite.*.action")["widget"] == "pae-action"
     lycees = collections(generated)["etablissements"]["files"]
     assert by_path(lycees[0]["fields"], "mission_locale")["widget"] == "relation"
 

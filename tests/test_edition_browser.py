@@ -248,7 +248,9 @@ def test_a_week_of_follow_up_recorded_through_the_form(
     for day, action, statut in week:
         attendance.get_by_role("button", name="Ajouter : présence").click()
         control(page, "Date de la séance").fill(day)
-        control(page, "Action").fill(action)
+        # a select of the dossier's own actions (the widget of cms/src/pae-cms.js)
+        assert f"{action} — " in control(page, "Action").inner_text()
+        control(page, "Action").select_option(action)
         choose(page, "Statut", statut)
     page.screenshot(path=str(ARTIFACTS / "formulaire-semaine.png"))
     save(page)

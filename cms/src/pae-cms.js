@@ -24,6 +24,39 @@
     window.PaeFormat.registerPaeFormat(CMS, name, generated.formats[name]);
   });
 
+  // The action of an attendance line: one of this dossier's own actions. A relation widget
+  // lists other entries only; this select reads the entry being edited, as it is edited.
+  var h = window.h;
+  var ActionControl = window.createClass({
+    handleChange: function (event) {
+      this.props.onChange(event.target.value);
+    },
+    render: function () {
+      var actions = this.props.entry.getIn(['data', 'parcours', 'actions']);
+      var list = actions && actions.toJS ? actions.toJS() : [];
+      var value = this.props.value || '';
+      var known = list.filter(function (a) { return a && a.id; });
+      var options = [h('option', { key: '', value: '' }, '— une action du parcours —')];
+      known.forEach(function (a) {
+        options.push(h('option', { key: a.id, value: a.id }, a.id + ' — ' + (a.intitule || '')));
+      });
+      if (value && !known.some(function (a) { return a.id === value; })) {
+        options.push(h('option', { key: value, value: value }, value + ' (absente du parcours)'));
+      }
+      return h('select', {
+        id: this.props.forID,
+        className: this.props.classNameWrapper,
+        value: value,
+        onChange: this.handleChange,
+        onFocus: this.props.setActiveStyle,
+        onBlur: this.props.setInactiveStyle,
+      }, options);
+    },
+  });
+  CMS.registerWidget('pae-action', ActionControl, function (props) {
+    return h('span', {}, props.value || '');
+  });
+
   // The generated configuration (no config.yml request). CMS.init needs <body>.
   function start() {
     CMS.init({ config: generated.config });

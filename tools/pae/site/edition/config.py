@@ -140,6 +140,9 @@ class _Builder:
                 "entretien_information.conseiller_ml": CONSEILLER,
                 "entretien_information.mission_locale": MISSION_LOCALE,
                 "parcours.actions.*.structure": self.structures(),
+                # one of the dossier's own actions (cms/src/pae-cms.js: a relation lists
+                # other entries only)
+                "suivi.assiduite.*.action": {"widget": "pae-action"},
             }
         )
         name = self.inputs.network.etablissements[uai].nom
