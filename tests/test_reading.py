@@ -58,6 +58,12 @@ def test_two_thousand_unknown_keys_one_composition_fifty_lines_and_a_summary(
     assert summary.hint == (
         "corriger les premières, puis relancer « pae valider » pour voir les suivantes"
     )
+    from pae.reports.validation import error_count
+    from pae.reports.validation import summary as summary_line
+
+    result = validate(reseau, TODAY)
+    assert error_count(result) == 2000  # the summary line stands for the 1,950 left out
+    assert summary_line(result).startswith("2000 erreurs dans 1 fichier")
 
 
 def test_each_kind_of_error_has_its_own_cap(reseau: Path, dossier: Path, edit: Edit) -> None:

@@ -32,6 +32,8 @@ class Problem:
     end_column: int | None = None
     """The column after the value (or key) pointed at, on the same line: code scanning
     underlines from `column` to there."""
+    more: int = 0
+    """How many more problems of its kind this one stands for (« … et 1 950 autres »)."""
 
     def __post_init__(self) -> None:
         self.code = Code(self.code)

@@ -100,7 +100,7 @@ def plan_offre(source: Path) -> OffrePlan:
             plan.lines.append(OffreLine(row.number, "erreur", str(exc)))
     check = SchemaCheck("offre")
     for rel, values in plan.files.items():
-        for where, message, _hint, _key in check.report(values):
+        for where, message, _hint, _key, _more in check.report(values):
             place = ".".join(str(p) for p in where)
             plan.lines.append(OffreLine(0, "erreur", f"{rel} : {place} : {message}", rel))
     return plan

@@ -173,11 +173,13 @@ class _Reader:
         if deep := positions.deeper_than(load.MAX_DEPTH):
             message = load.too_deep(load.MAX_DEPTH)
             return Loaded(rel, kind, None, [Problem(Code.E1, rel, message, (), None, False, *deep)])
-        for where, message, hint, on_key in check.report(data):
+        for where, message, hint, on_key, more in check.report(data):
             code = Code.E4 if kind == "jeune" and where == ("examen", "diplome") else Code.E1
             line, column, end = positions.span(where, on_key)
             problems.append(
-                Problem(code, rel, message, where, hint, on_key, line, column, end_column=end)
+                Problem(
+                    code, rel, message, where, hint, on_key, line, column, end_column=end, more=more
+                )
             )
         if not problems:  # the two validators disagree: never drop a file without a word
             problems.append(

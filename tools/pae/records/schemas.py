@@ -46,6 +46,8 @@ class SchemaError(NamedTuple):
     hint: str | None
     on_key: bool
     """The problem is the key itself (unknown key), not its value."""
+    more: int = 0
+    """How many errors this line stands for beyond itself (the rest of a kind, capped)."""
 
 
 YEARS = range(1900, 2101)
@@ -197,7 +199,7 @@ class SchemaCheck:
         for kind, count in left.items():
             first = first_left.get(kind, SchemaError((), "", None, False))
             message = f"… et {number(count)} autres erreurs du même type"
-            shown.append(SchemaError(first.path, message, _REST_HINT, first.on_key))
+            shown.append(SchemaError(first.path, message, _REST_HINT, first.on_key, count - 1))
         return shown
 
 

@@ -33,6 +33,11 @@ def text(result: ValidationResult, out: TextIO) -> None:
     out.write(summary(result) + "\n")
 
 
+def error_count(result: ValidationResult) -> int:
+    """Every error, those a capped line stands for included (« … et 1 950 autres »)."""
+    return sum(1 + p.more for p in result.errors)
+
+
 def summary(result: ValidationResult) -> str:
     checked = plural(len(result.checked), "fichier vérifié", "fichiers vérifiés")
     if result.ok:
@@ -40,7 +45,7 @@ def summary(result: ValidationResult) -> str:
         return f"Tout est valide : {checked}{tail}."
     if result.errors:
         bad = len({p.file for p in result.errors})
-        errors = plural(len(result.errors), "erreur")
+        errors = plural(error_count(result), "erreur")
         tail = "".join(f" ; {count}" for count in _counts(result.warnings + result.alerts))
         return f"{errors} dans {plural(bad, 'fichier')} ({checked}){tail}."
     # --strict, and warnings only.
@@ -54,7 +59,7 @@ def as_json(result: ValidationResult, out: TextIO) -> None:
     payload = {
         "valide": result.ok,
         "fichiers_verifies": len(result.checked),
-        "erreurs": len(result.errors),
+        "erreurs": error_count(result),
         "avertissements": len(result.warnings),
         "alertes": len(result.alerts),
         "problemes": [p.as_dict() for p in result.ordered()],
