@@ -255,3 +255,19 @@ def test_a_new_dossier_never_overwrites_a_file(tmp_path: Path) -> None:
         create_file(target, b"id: nouveau\n", "x.yaml")
     assert target.read_text("utf-8") == "id: original\n"
     assert [p.name for p in tmp_path.iterdir()] == ["x.yaml"]
+
+
+def test_nouveau_takes_the_only_lycee_without_asking(reseau: Path) -> None:
+    from click.testing import CliRunner
+
+    from pae.cli.main import cli
+
+    answers = "Martin\nLéa\n14/03/2008\ncap\nCuisine\najourne\n"
+    result = CliRunner().invoke(
+        cli,
+        ["--depot", str(reseau), "nouveau", "--session", "2026", "--date", "2026-07-06"],
+        input=answers,
+    )
+    assert result.exit_code == 0, result.output
+    assert "UAI du lycée" not in result.output
+    assert "Dossier créé : records/jeunes/2026/0990001N/0990001N-2026-002.yaml" in result.output

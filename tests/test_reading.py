@@ -64,6 +64,17 @@ def test_two_thousand_unknown_keys_one_composition_fifty_lines_and_a_summary(
     result = validate(reseau, TODAY)
     assert error_count(result) == 2000  # the summary line stands for the 1,950 left out
     assert summary_line(result).startswith("2000 erreurs dans 1 fichier")
+    import io
+
+    from pae.reports.forge import junit
+    from pae.reports.validation import text
+
+    out = io.StringIO()
+    text(result, out)
+    assert f"{DOSSIER} (2000 erreurs)" in out.getvalue()  # the file's heading counts them too
+    out = io.StringIO()
+    junit(result, out)
+    assert 'message="2000 erreurs : E1"' in out.getvalue()
 
 
 def test_each_kind_of_error_has_its_own_cap(reseau: Path, dossier: Path, edit: Edit) -> None:

@@ -349,9 +349,11 @@ def test_every_view_shows_a_dossier_with_a_mistyped_reference(
         ("echeances", "--jours", "90"),
         ("exporter", "--format", "json"),
     ):
-        code, _, err = main("--depot", reseau, *args, "--date", "2026-10-15", capsys=capsys)
+        code, stdout, err = main("--depot", reseau, *args, "--date", "2026-10-15", capsys=capsys)
         assert code == 0, (args, err)
         assert "Traceback" not in err
+        if args[0] in ("statut", "exporter"):  # the dossier is there, not set aside
+            assert "0990001N-2026-001" in stdout, args
     assert (out / "dossiers/0990001N-2026-001/index.html").is_file()
 
 

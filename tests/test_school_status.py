@@ -260,3 +260,20 @@ def test_e8_no_check_in_without_an_enrolment(reseau: Path, dossier: Path) -> Non
     dossier.write_text(text, encoding="utf-8")
     found = [(code, message) for code, _, _, message, _ in check(reseau)]
     assert ("E8", "point de suivi du 09/10/2026 alors que le jeune n'est pas inscrit") in found
+
+
+@pytest.mark.parametrize(
+    ("section", "label"),
+    [
+        ("sortie_anticipee:\n  date: 2026-11-06\n  motif: abandon\n", "sortie anticipée datée"),
+        ("passation:\n  date: 2026-11-06\n  vers: psad\n", "passation du suivi datée"),
+    ],
+)
+def test_e8_an_outcome_is_not_recorded_ahead(
+    reseau: Path, dossier: Path, section: str, label: str
+) -> None:
+    # what `--date D` hides as not known yet (`as_of`) is refused as a record of the future
+    dossier.write_text(dossier.read_text(encoding="utf-8") + section, encoding="utf-8")
+    found = [(code, message) for code, _, _, message, _ in check(reseau, date(2026, 10, 15))]
+    expected = f"{label} du 06/11/2026, dans le futur (date de référence : 15/10/2026)"
+    assert ("E8", expected) in found

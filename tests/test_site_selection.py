@@ -283,3 +283,26 @@ def test_a_timetable_heading_runs_from_a_weekday_to_a_weekday(
 
     period = Period(date.fromisoformat(start), date.fromisoformat(end), ())
     assert heading(period, date.fromisoformat(today)) == title
+
+
+def test_what_a_missing_referent_would_do_is_filtered_under_the_chef() -> None:
+    from pae.codes import Actor
+    from pae.site.alert_filters import tokens
+
+    jeune = (
+        Jeune(1).contact("2026-07-08").info("2026-09-10").inscription("2026-09-12", referent=None)
+    )
+    site = site_of([jeune], "2026-10-15")
+    st = site.statuses[0]
+    actors = {a.actor for a in st.alertes}
+    assert {Actor.CHEF, Actor.REFERENT} <= actors  # A4, and what the référent would do
+    assert tokens(site, st) == ["chef_etablissement:0990001N"]  # one person: the chef
+
+
+def test_every_lycee_page_links_to_a_chef_calendar_that_is_written() -> None:
+    site = site_of([], "2026-10-15")  # a lycée with no young person yet
+    written = dict(calendars.calendar_files(site))
+    assert list(site.ctx.network.etablissements) == ["0990001N"]
+    for uai in site.ctx.network.etablissements:
+        assert site.chef_calendar(uai) in written
+        assert site.chef_calendar(uai) in calendars.calendar_paths(site)

@@ -81,6 +81,11 @@ def test_a_young_person_not_yet_interviewed_gets_blank_sheets_with_the_facts_kno
     assert len(doc.xpath("//span[@class='pae-blank']")) >= 5
     assert "à compléter" in text
     assert not re.search(r"\bNone\b", text)
+    assert "pae-blank" not in text and "&#" not in text  # blanks as markup, never as text
+    # the référent's and conseiller's rows, unknown yet, are blanks too
+    rows = {tr.findtext("th"): tr.find("td") for tr in doc.iter("tr") if tr.find("th") is not None}
+    for heading in ("Professeur référent", "Conseiller de la mission locale"):
+        assert rows[heading].find("span").get("class") == "pae-blank", heading
 
 
 def test_each_dossier_links_to_its_sheets_which_stay_out_of_the_search_index() -> None:

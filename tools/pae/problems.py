@@ -41,6 +41,11 @@ class Problem:
             self.severity = self.code.severity
 
     @property
+    def weight(self) -> int:
+        """How many problems this one counts for (itself and those it stands for)."""
+        return 1 + self.more
+
+    @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 

@@ -103,19 +103,18 @@ def validate(
     return ValidationResult(loaded.checked, problems, strict, root)
 
 
-SET_ASIDE = (Code.E2, Code.E3)
-"""Rule errors that keep a dossier out of the views, as a schema error does: an identifier
-or a place that collides (its page, its lycée's lists), a lycée that does not exist. A
-dossier failing only other rules stays in, its errors shown with it (`DossierStatus.errors`):
-also a mistyped référent, conseiller, mission locale, structure or action (E2 on another
-field), which the views show as not designated or unknown."""
+SET_ASIDE: dict[Code, tuple[str, ...] | None] = {Code.E2: ("etablissement",), Code.E3: None}
+"""Rule errors that keep a dossier out of the views, as a schema error does (code → the
+field concerned, None for any): a lycée that does not exist (E2 on `etablissement`), an
+identifier or a place that collides (E3: its page, its lycée's lists). A dossier failing
+only other rules stays in, its errors shown with it (`DossierStatus.errors`): also a
+mistyped référent, conseiller, mission locale, structure or action (E2 on another field),
+which the views show as not designated or unknown."""
 
 
 def sets_aside(p: Problem) -> bool:
     """Whether this error keeps its dossier out of the views (`SET_ASIDE`)."""
-    if p.code is Code.E2:
-        return p.path == ("etablissement",)
-    return p.code in SET_ASIDE
+    return p.code in SET_ASIDE and SET_ASIDE[p.code] in (None, p.path)
 
 
 @dataclass

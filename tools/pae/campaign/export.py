@@ -26,7 +26,7 @@ from pae.labels import (
 from pae.programme.context import Context
 from pae.programme.facts import bilan_held, in_depth_held
 from pae.programme.status import DossierStatus
-from pae.programme.steps import CLOSED, Step, step_dates
+from pae.programme.steps import Step, step_dates
 
 FORMAT_VERSION = 1
 """Written in every JSON export and checked by `pae agreger`: the columns' meaning."""
@@ -84,13 +84,6 @@ def _placements(st: DossierStatus) -> str | None:
     return " ; ".join(parts) or None
 
 
-def _outcome(st: DossierStatus) -> str | None:
-    """The outcome, left blank while the young person is still on the way (no bilan, no
-    exit yet): « non renseignée » then would read as a missing answer."""
-    ongoing = st.etape not in (Step.BILAN, *CLOSED)
-    return None if ongoing and st.sortie == "non_renseignee" else st.sortie
-
-
 def _bilan(st: DossierStatus, name: str) -> Value:
     value: Value = getattr(st.dossier.bilan, name) if st.dossier.bilan else None
     return value
@@ -139,7 +132,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("conseiller_ml", "Conseiller de la mission locale",
            lambda st, c: st.conseiller.nom if st.conseiller else None, personal=True),
     Column("alertes", "Alertes",  # each code once; the detail lists every alert
-           lambda st, c: " ".join(dict.fromkeys(a.code.value for a in st.alertes))),
+           lambda st, c: st.alert_codes),
     Column("alertes_detail", "Alertes (détail)", lambda st, c: _alerts(st)),
     Column("prochaine_echeance", "Prochaine échéance",
            lambda st, c: st.next_deadline.date if st.next_deadline else None),
@@ -152,9 +145,9 @@ COLUMNS: tuple[Column, ...] = (
            lambda st, c: sum(st.jours_effectues.values())),
     Column("stages", "Stages en entreprise (jours effectués, convention)",
            lambda st, c: _placements(st)),
-    Column("sortie", "Solution de sortie", lambda st, c: _outcome(st), OUTCOME_LABELS),
+    Column("sortie", "Solution de sortie", lambda st, c: st.sortie_connue, OUTCOME_LABELS),
     Column("sortie_positive", "Sortie positive",
-           lambda st, c: st.sortie_positive if _outcome(st) else None),
+           lambda st, c: st.sortie_positive if st.sortie_connue else None),
     Column("sortie_anticipee_le", "Sortie anticipée le",
            lambda st, c: st.dossier.sortie_anticipee.date if st.dossier.sortie_anticipee else None),
     Column("sortie_anticipee_motif", "Motif de sortie anticipée",

@@ -91,7 +91,7 @@ def plan_offre(source: Path) -> OffrePlan:
                     "la première ligne de la structure au moins)"
                 )
             kept = plan.files.setdefault(rel, values)
-            _merge(kept, values, row.number)
+            _merge(kept, values)
             if any(a["id"] == action["id"] for a in kept["actions"]):
                 raise ValueError(f"action « {action['id']} » déjà dans {ident}")
             kept["actions"].append(action)
@@ -144,7 +144,7 @@ def _line(row: Row, columns: dict[str, str]) -> tuple[str, dict[str, Any], dict[
     return ident, values, action
 
 
-def _merge(kept: dict[str, Any], values: dict[str, Any], number: int) -> None:
+def _merge(kept: dict[str, Any], values: dict[str, Any]) -> None:
     """The lines of one structure agree on it (its name, type, commune): else say which."""
     for key in ("nom", "type", "commune"):
         if kept[key] != values[key]:

@@ -97,6 +97,9 @@ def nouveau(ctx: click.Context, /, today: date | None, commit: bool, **values: A
             continue
         if key == "etablissement":  # the repository's lycées, by UAI and name
             known = command.lycees(root_of(ctx), day)
+            if len(known) == 1:  # the lycée's own repository: nothing to ask
+                values[key] = next(iter(known))
+                continue
             listed = " ; ".join(f"{uai} : {name}" for uai, name in known.items())
             values[key] = _ask(f"{question} ({listed})", command.check_lycee(known))
         else:

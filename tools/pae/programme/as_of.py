@@ -15,22 +15,22 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from pae.programme.facts import past_events
 from pae.records.dossier import Bilan, Dossier, EntretienApprofondi, EntretienInformation
 
 Raw = dict[str, Any]
 
 
 def latest_date(d: Dossier) -> date | None:
-    """The latest date written in the dossier's events (planned actions apart)."""
-    days = [c.date for c in d.contacts]
-    days += [p.date for p in d.points] + [p.date for p in d.assiduite]
-    for event in (d.entretien_information, d.inscription, d.sortie_anticipee, d.passation):
-        if event is not None:
-            days.append(event.date)
+    """The latest date written in the dossier's events (planned actions apart): what has
+    happened (`facts.past_events`) and the interviews, held or fixed ahead."""
+    days = [day for day, _, _ in past_events(d)]
+    if d.entretien_information:
+        days.append(d.entretien_information.date)
     if d.entretien_approfondi and d.entretien_approfondi.date:
         days.append(d.entretien_approfondi.date)
-    if d.bilan:
-        days += [x for x in (d.bilan.date, d.bilan.transmis_chef_etablissement) if x]
+    if d.bilan and d.bilan.date:
+        days.append(d.bilan.date)
     return max(days, default=None)
 
 

@@ -319,6 +319,12 @@ def past_events(d: Dossier) -> Iterator[Dated]:
         yield pt.date, ("suivi", "points", pt.index, "date"), "point de suivi"
     for p in d.assiduite:
         yield p.date, ("suivi", "assiduite", p.index, "date"), "présence"
+    if d.inscription:
+        yield d.inscription.date, ("inscription", "date"), "inscription"
+    if d.sortie_anticipee:
+        yield d.sortie_anticipee.date, ("sortie_anticipee", "date"), "sortie anticipée"
+    if d.passation:
+        yield d.passation.date, ("passation", "date"), "passation du suivi"
     if d.bilan and d.bilan.transmis_chef_etablissement:
         day = d.bilan.transmis_chef_etablissement
         yield day, ("bilan", "transmis_chef_etablissement"), "transmission du bilan"

@@ -27,7 +27,7 @@ from pae.programme.facts import (
     unrecorded,
 )
 from pae.programme.rules.eligibility import MEF_BY_DIPLOMA
-from pae.programme.steps import Step, step
+from pae.programme.steps import CLOSED, Step, step
 from pae.records.dossier import Action, Creneau, Dossier
 from pae.records.reference import Conseiller, Etablissement, MissionLocale, Referent
 
@@ -96,6 +96,19 @@ class DossierStatus:
     @property
     def sortie_positive(self) -> bool:
         return self.sortie in POSITIVE
+
+    @property
+    def sortie_connue(self) -> str | None:
+        """The outcome once there is one to give: a bilan held or due, the programme over,
+        or an outcome already known (an early exit to a job); None while the young person
+        is on the way (« non renseignée » then would read as a missing answer)."""
+        ongoing = self.etape not in (Step.BILAN, *CLOSED)
+        return None if ongoing and self.sortie == "non_renseignee" else self.sortie
+
+    @property
+    def alert_codes(self) -> str:
+        """« A1 A5 »: each alert's code once, in order."""
+        return " ".join(dict.fromkeys(a.code.value for a in self.alertes))
 
     @property
     def referent(self) -> Referent | None:

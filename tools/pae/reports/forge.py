@@ -117,7 +117,7 @@ def junit(result: ValidationResult, out: TextIO) -> None:
             failure = ET.SubElement(
                 case,
                 "failure",
-                message=f"{plural(len(errors), 'erreur')} : {codes}",
+                message=f"{plural(sum(p.weight for p in errors), 'erreur')} : {codes}",
                 type=codes,
             )
             failure.text = _lines(errors)

@@ -62,7 +62,7 @@ def row(st: DossierStatus, today: date) -> tuple[str, ...]:
         st.etape.label,
         referent_name(st),
         deadline_cell(st, today),
-        " ".join(dict.fromkeys(a.code.value for a in st.alertes)),  # each code once
+        st.alert_codes,
     )
     return tuple(visible(c) for c in cells)
 
@@ -158,8 +158,8 @@ def _csv_row(st: DossierStatus, today: date) -> list[Value]:
         nxt.what if nxt else None,
         acting(st, nxt) if nxt else None,
         nxt.overdue(today) if nxt else None,
-        " ".join(dict.fromkeys(a.code.value for a in st.alertes)) or None,
-        label(OUTCOME_LABELS, st.sortie),
+        st.alert_codes or None,
+        label(OUTCOME_LABELS, st.sortie_connue) if st.sortie_connue else None,
     ]
 
 
@@ -219,7 +219,7 @@ def summary(st: DossierStatus, ctx: Context) -> str:
     if d.inscription:
         ml, adviser = st.mission_locale, st.conseiller
         lines.append(f"Référent : {referent_name(st) or 'non désigné'}")
-        adviser_name = adviser.nom if adviser else (d.inscription.conseiller_ml or "non désigné")
+        adviser_name = adviser.nom if adviser else (st.conseiller_id or "non désigné")
         lines.append(
             f"Conseiller de la mission locale : {adviser_name}" + (f" ({ml.nom})" if ml else "")
         )
@@ -234,8 +234,8 @@ def summary(st: DossierStatus, ctx: Context) -> str:
             f"Séances non saisies : {st.sessions_unrecorded} sur {st.sessions_planned} "
             "prévues à ce jour (pae assiduite)"
         )
-    if st.etape in (Step.BILAN, Step.TERMINE) or st.sortie != "non_renseignee":
-        lines.append(f"Sortie : {OUTCOME_LABELS[st.sortie]}")
+    if st.sortie_connue:
+        lines.append(f"Sortie : {OUTCOME_LABELS[st.sortie_connue]}")
     lines += ["", "Chronologie"]
     for ev in st.timeline:
         mark = "✓" if ev.done else "…"

@@ -14,7 +14,7 @@ from pae.terminal import visible
 def _counts(problems: list[Problem]) -> list[str]:
     """`2 erreurs`, `1 avertissement`, `3 alertes`: the levels present, most serious first."""
     levels = (
-        (sum(p.is_error for p in problems), "erreur"),
+        (sum(p.weight for p in problems if p.is_error), "erreur"),
         (sum(p.is_warning for p in problems), "avertissement"),
         (sum(p.is_alert for p in problems), "alerte"),
     )
@@ -35,7 +35,7 @@ def text(result: ValidationResult, out: TextIO) -> None:
 
 def error_count(result: ValidationResult) -> int:
     """Every error, those a capped line stands for included (« … et 1 950 autres »)."""
-    return sum(1 + p.more for p in result.errors)
+    return sum(p.weight for p in result.errors)
 
 
 def summary(result: ValidationResult) -> str:

@@ -31,12 +31,12 @@ def who(site: Site, st: DossierStatus, alert: Problem) -> Who:
     "non désigné" while the dossier names none (that is then the alert)."""
     if alert.actor is None:
         return Who(TEAM, "L'équipe")
-    p = person(st, alert.actor)
+    p = person(st, alert.actor)  # a référent's alert without a référent: the chef's
     ml = st.mission_locale
-    place = ml.id if alert.actor is Actor.CONSEILLER and ml else st.dossier.etablissement
-    if alert.actor is Actor.CHEF or p.ident is None:  # one head per lycée; or nobody yet
-        return Who(f"{alert.actor}:{place}", p.heading)
-    return Who(f"{alert.actor}:{place}-{p.ident}", p.heading)
+    place = ml.id if p.actor is Actor.CONSEILLER and ml else st.dossier.etablissement
+    if p.actor is Actor.CHEF or p.ident is None:  # one head per lycée; or nobody yet
+        return Who(f"{p.actor}:{place}", p.heading)
+    return Who(f"{p.actor}:{place}-{p.ident}", p.heading)
 
 
 def tokens(site: Site, st: DossierStatus) -> list[str]:

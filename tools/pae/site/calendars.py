@@ -57,9 +57,9 @@ def echeancier(site: Site) -> str:
 
 
 def lycees(site: Site) -> list[Etablissement]:
-    """The lycées of the site, by name: each chef d'établissement has a calendar."""
-    found = [e for uai in site.by_lycee if (e := site.lycee(uai)) is not None]
-    return sorted(found, key=lambda e: e.nom.casefold())
+    """The lycées of the site, by name, as their pages: each chef d'établissement has a
+    calendar (empty while the lycée has no young person yet)."""
+    return sorted(site.ctx.network.etablissements.values(), key=lambda e: e.nom.casefold())
 
 
 def conseillers(site: Site) -> list[tuple[MissionLocale, Conseiller]]:

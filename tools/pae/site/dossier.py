@@ -216,7 +216,6 @@ def dossier_page(site: Site, st: DossierStatus) -> str:
         attendance_weeks=weeks,
         presences=attendance_rows(st, planned),
         absences=sum(p.statut != "present" for p in d.assiduite),
-        unrecorded=len(unrecorded(d, planned)),
         edit_url=None if pseudonymised else site.forge.edit(d.file),
         form_url=None if pseudonymised else site.form_link(page, d),
         sheets_url=None if pseudonymised else href(page, sheets_page(d.id)),

@@ -15,7 +15,7 @@ from pae.errors import UsageError
 from pae.recording.importer import parse_date
 from pae.recording.new import Identity, create_dossier
 from pae.recording.transaction import reference
-from pae.records.reading import load_network, require_records
+from pae.records.reading import load_network
 from pae.records.schema_walk import enum_values
 
 
@@ -24,13 +24,6 @@ class Options:
     root: Path
     today: date
     commit: bool = False
-
-
-def only_lycee(root: Path) -> str | None:
-    """The repository's lycée, when it holds only one (no need to ask)."""
-    require_records(root)
-    found = sorted(p.stem for p in (root / "records" / "etablissements").glob("*.yaml"))
-    return found[0] if len(found) == 1 else None
 
 
 def lycees(root: Path, today: date) -> dict[str, str]:

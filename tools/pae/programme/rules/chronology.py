@@ -139,14 +139,13 @@ def _check_ins_before_enrolment(d: Dossier) -> Iterator[Problem]:
                 "échange comme un contact (reperage.contacts)",
             )
         elif p.date < ins.date:
-            yield _order(
-                d,
+            yield Problem(
+                Code.E8,
+                d.file,
+                f"point de suivi le {fr(p.date)}, avant l'inscription du {fr(ins.date)}",
                 ("suivi", "points", p.index, "date"),
-                "point de suivi",
-                p.date,
-                "l'inscription",
-                ins.date,
-                before=False,
+                hint="un point de suivi vient après l'inscription : corriger sa date, ou "
+                "celle de l'inscription",
             )
 
 
@@ -170,7 +169,13 @@ def _order(
     )
 
 
-_FEMININE = {"présence", "transmission du bilan"}
+_FEMININE = {
+    "présence",
+    "transmission du bilan",
+    "inscription",
+    "sortie anticipée",
+    "passation du suivi",
+}
 
 
 def _not_in_future(d: Dossier, today: date) -> Iterator[Problem]:
